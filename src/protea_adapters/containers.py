@@ -1,0 +1,58 @@
+"""Dependency-injector containers, one per process kind, resolved explicitly by entrypoints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dependency_injector import containers, providers
+from sqlalchemy import Engine
+
+from protea_adapters.clock import SystemClock
+from protea_adapters.settings import Settings
+from protea_adapters.sqlalchemy import migrate
+from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory
+from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
+from protea_domain.operations.ping import PingOperation
+from protea_domain.operations.registry import OperationRegistry
+
+
+def engine_resource(settings: Settings) -> Iterator[Engine]:
+    """The process's one engine; the embedded SQLite database is migrated on first use."""
+    url = settings.database_url
+    if url.startswith("sqlite"):
+        migrate.upgrade(url)
+    engine = build_engine(
+        url,
+        pool_size=settings.database.pool_size,
+        max_overflow=settings.database.max_overflow,
+        echo=settings.database.echo,
+    )
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def build_registry() -> OperationRegistry:
+    return OperationRegistry([PingOperation()])
+
+
+class CoreContainer(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    clock = providers.ThreadSafeSingleton(SystemClock)
+    engine = providers.Resource(engine_resource, settings=settings)
+    session_factory = providers.ThreadSafeSingleton(build_session_factory, engine)
+    unit_of_work = providers.Factory(SqlUnitOfWork, session_factory)
+    registry = providers.ThreadSafeSingleton(build_registry)
+
+
+class CliContainer(CoreContainer):
+    """The CLI process."""
+
+
+class WorkerContainer(CoreContainer):
+    """A worker process."""
+
+
+class ApiContainer(CoreContainer):
+    """The HTTP API process."""

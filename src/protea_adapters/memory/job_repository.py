@@ -1,0 +1,97 @@
+"""In-memory job repository over a `MemoryStore`."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from uuid import UUID
+
+from protea_adapters.memory.store import MemoryStore
+from protea_domain.errors import ConflictError
+from protea_domain.jobs.errors import IllegalTransitionError, JobNotFoundError
+from protea_domain.jobs.job import Job, JobComment, JobEvent
+from protea_domain.jobs.moves import JobMove
+from protea_domain.jobs.query import JobCursor, JobPage, JobQuery
+from protea_domain.jobs.status import JobStatus
+from protea_domain.ports.job_repository import JobRepository
+
+
+class MemoryJobRepository(JobRepository):
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+
+    def add(self, job: Job) -> None:
+        if job.id in self._store.jobs:
+            raise ConflictError(f"job {job.id} already exists")
+        if job.parent_id is not None and job.parent_id not in self._store.jobs:
+            raise JobNotFoundError(job.parent_id)
+        self._store.jobs[job.id] = job
+
+    def get(self, job_id: UUID) -> Job:
+        try:
+            return self._store.jobs[job_id]
+        except KeyError:
+            raise JobNotFoundError(job_id) from None
+
+    def find(self, query: JobQuery) -> JobPage:
+        matching = sorted(
+            (job for job in self._store.jobs.values() if query.matches(job)),
+            key=lambda job: (job.created_at, job.id.hex),
+            reverse=True,
+        )
+        page = matching[: query.limit]
+        more = len(matching) > query.limit
+        cursor = JobCursor.after(page[-1]).encode() if more else None
+        return JobPage(tuple(page), cursor)
+
+    def children(self, parent_id: UUID) -> list[Job]:
+        return sorted(
+            (job for job in self._store.jobs.values() if job.parent_id == parent_id),
+            key=lambda job: (job.created_at, job.id.hex),
+        )
+
+    def move(self, job_id: UUID, move: JobMove) -> Job:
+        job = self.get(job_id)
+        if job.status not in move.allowed_from:
+            raise IllegalTransitionError(job_id, job.status, move.target)
+        updates = dict(move.updates)
+        if "meta" in updates:
+            updates["meta"] = {**job.meta, **updates["meta"]}
+        moved = dataclasses.replace(
+            job,
+            status=move.target,
+            updated_at=move.at,
+            attempts=job.attempts + (1 if move.increment_attempts else 0),
+            **updates,
+        )
+        self._store.jobs[job_id] = moved
+        return moved
+
+    def set_progress(self, job_id: UUID, current: int, total: int | None, at: datetime) -> Job:
+        job = self.get(job_id)
+        if job.status is JobStatus.RUNNING:
+            job = dataclasses.replace(
+                job, progress_current=current, progress_total=total, updated_at=at
+            )
+            self._store.jobs[job_id] = job
+        return job
+
+    def append_event(self, event: JobEvent) -> JobEvent:
+        self.get(event.job_id)
+        stored = dataclasses.replace(event, id=self._store.next_id())
+        self._store.events.append(stored)
+        return stored
+
+    def events(self, job_id: UUID) -> list[JobEvent]:
+        self.get(job_id)
+        return [event for event in self._store.events if event.job_id == job_id]
+
+    def add_comment(self, comment: JobComment) -> JobComment:
+        self.get(comment.job_id)
+        stored = dataclasses.replace(comment, id=self._store.next_id())
+        self._store.comments.append(stored)
+        return stored
+
+    def comments(self, job_id: UUID) -> list[JobComment]:
+        self.get(job_id)
+        return [comment for comment in self._store.comments if comment.job_id == job_id]

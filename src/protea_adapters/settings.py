@@ -1,0 +1,149 @@
+"""Settings: a YAML file, then environment overrides; invalid values fail naming the key."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+CONFIG_ENV = "PROTEA_CONFIG"
+
+ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "PROTEA_HOME": ("home",),
+    "PROTEA_DB_URL": ("database", "url"),
+    "PROTEA_AMQP_URL": ("queue", "amqp_url"),
+    "PROTEA_LOG_LEVEL": ("logging", "level"),
+    "PROTEA_LOG_JSON": ("logging", "json_lines"),
+    "PROTEA_OTEL_ENABLED": ("telemetry", "enabled"),
+    "PROTEA_OTEL_ENDPOINT": ("telemetry", "endpoint"),
+    "PROTEA_OTEL_SERVICE_NAME": ("telemetry", "service_name"),
+    "PROTEA_OTEL_SAMPLE_RATIO": ("telemetry", "sample_ratio"),
+}
+
+
+class SettingsError(Exception):
+    """Settings that cannot be used; the message names the file or variable and the key."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DatabaseSettings(_Section):
+    url: str | None = None
+    pool_size: int = Field(default=5, ge=1, le=200)
+    max_overflow: int = Field(default=10, ge=0, le=500)
+    echo: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _known_backend(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            backend = make_url(value).get_backend_name()
+        except ArgumentError as exc:
+            raise ValueError(f"not a database URL: {value!r}") from exc
+        if backend not in {"sqlite", "postgresql"}:
+            raise ValueError(f"backend {backend!r} is not supported (sqlite or postgresql)")
+        return value
+
+
+class QueueSettings(_Section):
+    amqp_url: str | None = None
+    lease_seconds: float = Field(default=300.0, gt=0)
+
+    @field_validator("amqp_url")
+    @classmethod
+    def _amqp_scheme(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("amqp://", "amqps://")):
+            raise ValueError("must start with amqp:// or amqps://")
+        return value
+
+
+class LoggingSettings(_Section):
+    level: str = "INFO"
+    json_lines: bool = False
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        upper = value.upper()
+        if upper not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return upper
+
+
+class TelemetrySettings(_Section):
+    enabled: bool = False
+    endpoint: str | None = None
+    service_name: str = "protea"
+    sample_ratio: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Settings(_Section):
+    home: Path = Field(default_factory=lambda: Path("~/.protea").expanduser())
+    database: DatabaseSettings = DatabaseSettings()
+    queue: QueueSettings = QueueSettings()
+    logging: LoggingSettings = LoggingSettings()
+    telemetry: TelemetrySettings = TelemetrySettings()
+
+    @property
+    def database_url(self) -> str:
+        """The configured URL, or the embedded default: a SQLite file under `home`."""
+        return self.database.url or f"sqlite:///{self.home.expanduser() / 'protea.db'}"
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.queue.amqp_url is None
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read settings file: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise SettingsError(f"{path}: invalid YAML: {exc}") from exc
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise SettingsError(f"{path}: the top level must be a mapping")
+    return loaded
+
+
+def _with_override(data: dict[str, Any], keys: tuple[str, ...], value: str) -> None:
+    node = data
+    for key in keys[:-1]:
+        child = node.setdefault(key, {})
+        if not isinstance(child, dict):
+            raise SettingsError(f"settings key {key!r} must be a mapping")
+        node = child
+    node[keys[-1]] = value
+
+
+def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Read `path` (or $PROTEA_CONFIG, or nothing), apply PROTEA_* overrides, validate."""
+    env = os.environ if environ is None else environ
+    source = path or (Path(env[CONFIG_ENV]) if env.get(CONFIG_ENV) else None)
+    data = _read_file(source) if source else {}
+    origins: dict[tuple[str, ...], str] = {}
+    for variable, keys in ENV_OVERRIDES.items():
+        if env.get(variable):
+            _with_override(data, keys, env[variable])
+            origins[keys] = variable
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(str(part) for part in error["loc"])
+            where = origins.get(loc) or (f"{source}: " if source else "") + ".".join(loc)
+            problems.append(f"{where}: {error['msg']}")
+        raise SettingsError("invalid settings: " + "; ".join(problems)) from None

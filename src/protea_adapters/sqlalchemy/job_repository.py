@@ -1,0 +1,209 @@
+"""Job repository on SQLAlchemy Core statements; identical code for PostgreSQL and SQLite."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import RowMapping, and_, exists, insert, or_, select, update
+from sqlalchemy.engine import Result
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
+
+from protea_adapters.sqlalchemy.errors import storage_errors
+from protea_adapters.sqlalchemy.tables import job_comments, job_events, jobs
+from protea_adapters.sqlalchemy.types import TagsContain
+from protea_domain.errors import ConflictError
+from protea_domain.jobs.errors import IllegalTransitionError, JobNotFoundError
+from protea_domain.jobs.job import Job, JobComment, JobEvent, JobEventKind
+from protea_domain.jobs.moves import JobMove
+from protea_domain.jobs.query import JobCursor, JobPage, JobQuery
+from protea_domain.jobs.status import JobStatus
+from protea_domain.ports.job_repository import JobRepository
+
+
+def _job_from_row(row: RowMapping) -> Job:
+    return Job(
+        id=row["id"],
+        operation=row["operation"],
+        queue=row["queue"],
+        status=JobStatus(row["status"]),
+        payload=row["payload"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        meta=row["meta"],
+        progress_current=row["progress_current"],
+        progress_total=row["progress_total"],
+        parent_id=row["parent_id"],
+        error_code=row["error_code"],
+        error_message=row["error_message"],
+        description=row["description"],
+        findings=row["findings"],
+        tags=tuple(row["tags"]),
+        attempts=row["attempts"],
+        max_attempts=row["max_attempts"],
+        lease_owner=row["lease_owner"],
+        lease_expires_at=row["lease_expires_at"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+    )
+
+
+def _job_values(job: Job) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "operation": job.operation,
+        "queue": job.queue,
+        "status": job.status.value,
+        "payload": job.payload,
+        "meta": job.meta,
+        "progress_current": job.progress_current,
+        "progress_total": job.progress_total,
+        "parent_id": job.parent_id,
+        "error_code": job.error_code,
+        "error_message": job.error_message,
+        "description": job.description,
+        "findings": job.findings,
+        "tags": list(job.tags),
+        "attempts": job.attempts,
+        "max_attempts": job.max_attempts,
+        "lease_owner": job.lease_owner,
+        "lease_expires_at": job.lease_expires_at,
+        "created_at": job.created_at,
+        "updated_at": job.updated_at,
+        "started_at": job.started_at,
+        "finished_at": job.finished_at,
+    }
+
+
+class SqlJobRepository(JobRepository):
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _execute(self, statement: Executable) -> Result[Any]:
+        with storage_errors():
+            return self._session.execute(statement)
+
+    def _require(self, job_id: UUID) -> None:
+        if not self._execute(select(exists().where(jobs.c.id == job_id))).scalar():
+            raise JobNotFoundError(job_id)
+
+    def add(self, job: Job) -> None:
+        if job.parent_id is not None:
+            self._require(job.parent_id)
+        try:
+            with self._session.begin_nested():
+                self._session.execute(insert(jobs).values(_job_values(job)))
+        except IntegrityError as exc:
+            raise ConflictError(f"job {job.id} already exists") from exc
+
+    def get(self, job_id: UUID) -> Job:
+        row = self._execute(select(jobs).where(jobs.c.id == job_id)).mappings().first()
+        if row is None:
+            raise JobNotFoundError(job_id)
+        return _job_from_row(row)
+
+    def find(self, query: JobQuery) -> JobPage:
+        statement = select(jobs)
+        if query.statuses:
+            statement = statement.where(jobs.c.status.in_(sorted(query.statuses)))
+        if query.operation is not None:
+            statement = statement.where(jobs.c.operation == query.operation)
+        if query.parent_id is not None:
+            statement = statement.where(jobs.c.parent_id == query.parent_id)
+        if query.tag is not None:
+            statement = statement.where(TagsContain(jobs.c.tags, query.tag))
+        if query.cursor is not None:
+            at, job_id = query.cursor.created_at, query.cursor.job_id
+            statement = statement.where(
+                or_(jobs.c.created_at < at, and_(jobs.c.created_at == at, jobs.c.id < job_id))
+            )
+        statement = statement.order_by(jobs.c.created_at.desc(), jobs.c.id.desc())
+        rows = self._execute(statement.limit(query.limit + 1)).mappings().all()
+        page = [_job_from_row(row) for row in rows[: query.limit]]
+        more = len(rows) > query.limit
+        return JobPage(tuple(page), JobCursor.after(page[-1]).encode() if more else None)
+
+    def children(self, parent_id: UUID) -> list[Job]:
+        statement = (
+            select(jobs).where(jobs.c.parent_id == parent_id).order_by(jobs.c.created_at, jobs.c.id)
+        )
+        return [_job_from_row(row) for row in self._execute(statement).mappings()]
+
+    def move(self, job_id: UUID, move: JobMove) -> Job:
+        values: dict[str, Any] = dict(move.updates)
+        if "meta" in values:
+            values["meta"] = {**self.get(job_id).meta, **values["meta"]}
+        values["status"] = move.target.value
+        values["updated_at"] = move.at
+        if move.increment_attempts:
+            values["attempts"] = jobs.c.attempts + 1
+        statement = (
+            update(jobs)
+            .where(jobs.c.id == job_id, jobs.c.status.in_(sorted(move.allowed_from)))
+            .values(values)
+        )
+        if self._execute(statement).rowcount != 1:  # type: ignore[attr-defined]
+            raise IllegalTransitionError(job_id, self.get(job_id).status, move.target)
+        return self.get(job_id)
+
+    def set_progress(self, job_id: UUID, current: int, total: int | None, at: datetime) -> Job:
+        self._execute(
+            update(jobs)
+            .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
+            .values(progress_current=current, progress_total=total, updated_at=at)
+        )
+        return self.get(job_id)
+
+    def append_event(self, event: JobEvent) -> JobEvent:
+        self._require(event.job_id)
+        event_id = self._execute(
+            insert(job_events)
+            .values(
+                job_id=event.job_id,
+                at=event.at,
+                kind=event.kind.value,
+                message=event.message,
+                fields=event.fields,
+            )
+            .returning(job_events.c.id)
+        ).scalar_one()
+        return JobEvent(event.job_id, event.at, event.kind, event.message, event.fields, event_id)
+
+    def events(self, job_id: UUID) -> list[JobEvent]:
+        self._require(job_id)
+        rows = self._execute(
+            select(job_events).where(job_events.c.job_id == job_id).order_by(job_events.c.id)
+        ).mappings()
+        return [
+            JobEvent(
+                row["job_id"],
+                row["at"],
+                JobEventKind(row["kind"]),
+                row["message"],
+                row["fields"],
+                row["id"],
+            )
+            for row in rows
+        ]
+
+    def add_comment(self, comment: JobComment) -> JobComment:
+        self._require(comment.job_id)
+        comment_id = self._execute(
+            insert(job_comments)
+            .values(job_id=comment.job_id, at=comment.at, author=comment.author, body=comment.body)
+            .returning(job_comments.c.id)
+        ).scalar_one()
+        return JobComment(comment.job_id, comment.at, comment.author, comment.body, comment_id)
+
+    def comments(self, job_id: UUID) -> list[JobComment]:
+        self._require(job_id)
+        rows = self._execute(
+            select(job_comments).where(job_comments.c.job_id == job_id).order_by(job_comments.c.id)
+        ).mappings()
+        return [
+            JobComment(row["job_id"], row["at"], row["author"], row["body"], row["id"])
+            for row in rows
+        ]

@@ -1,0 +1,1 @@
+"""PROTEA's pure core: entities, algorithms, use cases and the ports they depend on."""

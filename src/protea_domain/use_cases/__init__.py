@@ -1,0 +1,1 @@
+"""Use cases: what callers (CLI, API, workers) ask the domain to do, named by verbs."""

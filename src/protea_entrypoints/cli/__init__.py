@@ -1,0 +1,1 @@
+"""The `protea` command line."""

@@ -1,0 +1,53 @@
+"""`protea`: parse arguments, build the CLI container, run one command, map errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from protea_adapters.containers import CliContainer
+from protea_adapters.settings import SettingsError, load_settings
+from protea_domain.errors import DomainError
+from protea_entrypoints.cli import db, demo, jobs
+from protea_entrypoints.cli.exit_codes import INTERRUPTED, exit_code_for
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="protea", description="PROTEA: protein function annotation and CAFA benchmarking."
+    )
+    parser.add_argument("--config", type=Path, help="settings YAML (default: $PROTEA_CONFIG)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    db.add_parser(commands)
+    jobs.add_parser(commands)
+    demo.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+        logging.basicConfig(
+            level=settings.logging.level, format="%(levelname)s %(name)s %(message)s"
+        )
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+        container = CliContainer(settings=settings)
+        try:
+            code: int = args.handler(args, container)
+        finally:
+            container.shutdown_resources()
+    except (DomainError, SettingsError) as error:
+        print(f"protea: error: {error}", file=sys.stderr)
+        return exit_code_for(error)
+    except KeyboardInterrupt:
+        print("protea: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

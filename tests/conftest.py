@@ -1,0 +1,102 @@
+"""Shared fixtures: adapters of each kind, real services, and strict mode for CI.
+
+With PROTEA_REQUIRE_SERVICES=1 (set by .ci/run) a missing service fails its tests, and any
+skipped test is reported as a failure, so nothing silently stops being checked in CI.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from protea_adapters.memory.store import MemoryStore
+from protea_adapters.memory.unit_of_work import MemoryUnitOfWork
+from protea_adapters.sqlalchemy import migrate
+from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory
+from protea_adapters.sqlalchemy.tables import metadata
+from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
+from protea_domain.ports.unit_of_work import UnitOfWork
+
+STRICT = os.environ.get("PROTEA_REQUIRE_SERVICES") == "1"
+PG_URL = os.environ.get(
+    "PROTEA_TEST_PG_URL", "postgresql+psycopg2://protea@127.0.0.1:5432/protea_test"
+)
+PG_STAIRWAY_URL = os.environ.get(
+    "PROTEA_TEST_PG_STAIRWAY_URL", "postgresql+psycopg2://protea@127.0.0.1:5432/protea_stairway"
+)
+
+UowFactory = Callable[[], UnitOfWork]
+
+
+def service_missing(message: str) -> None:
+    """Skip locally, fail under PROTEA_REQUIRE_SERVICES=1."""
+    if STRICT:
+        pytest.fail(f"required service unavailable: {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if STRICT and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under PROTEA_REQUIRE_SERVICES=1: {report.longrepr}"
+
+
+def reset_postgres(url: str) -> Engine:
+    engine = build_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    except Exception as exc:
+        engine.dispose()
+        service_missing(f"PostgreSQL at {url}: {exc.__class__.__name__}: {exc}")
+    return engine
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Generator[Engine, None, None]:
+    engine = reset_postgres(PG_URL)
+    migrate.upgrade(PG_URL)
+    yield engine
+    engine.dispose()
+
+
+def _truncate_all(engine: Engine) -> None:
+    names = ", ".join(table.name for table in reversed(metadata.sorted_tables))
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def postgres_uow_factory(postgres_engine: Engine) -> UowFactory:
+    _truncate_all(postgres_engine)
+    factory = build_session_factory(postgres_engine)
+    return lambda: SqlUnitOfWork(factory)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'protea.db'}"
+    migrate.upgrade(url)
+    return url
+
+
+@pytest.fixture
+def sqlite_uow_factory(sqlite_url: str) -> Generator[UowFactory, None, None]:
+    engine = build_engine(sqlite_url)
+    factory = build_session_factory(engine)
+    yield lambda: SqlUnitOfWork(factory)
+    engine.dispose()
+
+
+@pytest.fixture
+def memory_uow_factory() -> UowFactory:
+    store = MemoryStore()
+    return lambda: MemoryUnitOfWork(store)
