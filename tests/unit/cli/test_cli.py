@@ -1,0 +1,124 @@
+"""The `protea` command in-process on the embedded default."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from protea_entrypoints.cli.main import main
+
+
+@pytest.fixture(autouse=True)
+def embedded_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for variable in ("PROTEA_DB_URL", "PROTEA_AMQP_URL", "PROTEA_CONFIG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("PROTEA_HOME", str(tmp_path))
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_submit_waits_and_shows_the_job(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "jobs", "submit", "ping", "--payload", '{"sleep_seconds": 0.05}')
+    assert code == 0
+    job_id = out.strip()
+    code, out, _ = _run(capsys, "jobs", "show", job_id, "--json")
+    shown = json.loads(out)
+    assert (code, shown["status"], shown["progress"]) == (
+        0,
+        "succeeded",
+        {"current": 10, "total": 10},
+    )
+    assert [event["kind"] for event in shown["events"]] == [
+        "created",
+        "status",
+        "progress",
+        "status",
+    ]
+    code, out, _ = _run(capsys, "jobs", "show", job_id)
+    assert "timeline:" in out
+    assert "succeeded" in out
+
+
+def test_a_failed_job_exits_non_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "jobs", "submit", "ping", "--payload", '{"fail": true}')
+    assert code == 1
+    assert "ping was asked to fail" in err
+
+
+def test_no_wait_leaves_the_job_queued_and_cancel_works(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(capsys, "jobs", "submit", "ping", "--no-wait")
+    job_id = out.strip()
+    assert code == 0
+    code, out, _ = _run(capsys, "jobs", "list", "--status", "queued", "--json")
+    assert [job["id"] for job in json.loads(out)["items"]] == [job_id]
+    assert _run(capsys, "jobs", "cancel", job_id)[0] == 0
+    code, _, err = _run(capsys, "jobs", "cancel", job_id)
+    assert code == 4
+    assert "cannot move from cancelled to cancelled" in err
+
+
+def test_list_filters_and_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    ids = [_run(capsys, "jobs", "submit", "ping", "--no-wait")[1].strip() for _ in range(3)]
+    code, out, _ = _run(capsys, "jobs", "list", "--limit", "2", "--json")
+    first = json.loads(out)
+    code, out, _ = _run(
+        capsys, "jobs", "list", "--limit", "2", "--cursor", first["next_cursor"], "--json"
+    )
+    second = json.loads(out)
+    listed = [job["id"] for job in first["items"] + second["items"]]
+    assert listed == list(reversed(ids))
+    assert second["next_cursor"] is None
+    code, out, _ = _run(capsys, "jobs", "list", "--operation", "other")
+    assert code == 0
+    assert len(out.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["jobs", "submit", "ping", "--payload", "{bad"], 2, "--payload: invalid JSON"),
+        (["jobs", "submit", "ping", "--payload", "[1]"], 2, "--payload: must be a JSON object"),
+        (["jobs", "submit", "pong"], 2, "unknown operation 'pong'"),
+        (["jobs", "submit", "ping", "--payload", '{"fail": 1}'], 2, "payload.fail"),
+        (["jobs", "show", "00000000-0000-0000-0000-000000000000"], 3, "not found"),
+        (["jobs", "list", "--cursor", "garbage"], 2, "cursor"),
+    ],
+)
+def test_errors_have_specific_messages_and_exit_codes(
+    capsys: pytest.CaptureFixture[str], argv: list[str], code: int, message: str
+) -> None:
+    got, _, err = _run(capsys, *argv)
+    assert got == code
+    assert message in err
+
+
+def test_bad_settings_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROTEA_DB_URL", "oracle://x")
+    code, _, err = _run(capsys, "jobs", "list")
+    assert code == 2
+    assert "PROTEA_DB_URL" in err
+
+
+def test_demo_prints_the_timeline(capsys: pytest.CaptureFixture[str], embedded_home: Path) -> None:
+    code, out, _ = _run(capsys, "demo", "--sleep", "0.05")
+    assert code == 0
+    assert f"sqlite:///{embedded_home / 'protea.db'}" in out
+    assert "ping  succeeded" in out
+    assert "submitted ping" in out
+
+
+def test_db_upgrade(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "db", "upgrade")
+    assert code == 0
+    assert "upgraded to head" in out
