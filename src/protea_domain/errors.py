@@ -31,3 +31,9 @@ class StorageError(DomainError):
     """The storage failed for a reason unrelated to the request (connection lost, disk full)."""
 
     code = "storage_error"
+
+
+class RetryableError(DomainError):
+    """A transient failure (a dependency unavailable): the work is retried later."""
+
+    code = "retryable"

@@ -16,6 +16,17 @@ from protea_domain.jobs.status import JobStatus
 from protea_domain.ports.job_repository import JobRepository
 
 
+def _guards_hold(job: Job, move: JobMove) -> bool:
+    if job.status not in move.allowed_from:
+        return False
+    if move.expected_owner is not None and job.lease_owner != move.expected_owner:
+        return False
+    if move.lease_expired_before is not None:
+        expires = job.lease_expires_at
+        return expires is not None and expires < move.lease_expired_before
+    return True
+
+
 class MemoryJobRepository(JobRepository):
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -52,7 +63,7 @@ class MemoryJobRepository(JobRepository):
 
     def move(self, job_id: UUID, move: JobMove) -> Job:
         job = self.get(job_id)
-        if job.status not in move.allowed_from:
+        if not _guards_hold(job, move):
             raise IllegalTransitionError(job_id, job.status, move.target)
         updates = dict(move.updates)
         if "meta" in updates:
@@ -75,6 +86,39 @@ class MemoryJobRepository(JobRepository):
             )
             self._store.jobs[job_id] = job
         return job
+
+    def add_progress(self, job_id: UUID, increment: int, at: datetime) -> Job:
+        job = self.get(job_id)
+        if job.status is JobStatus.RUNNING:
+            job = dataclasses.replace(
+                job, progress_current=job.progress_current + increment, updated_at=at
+            )
+            self._store.jobs[job_id] = job
+        return job
+
+    def extend_lease(self, job_id: UUID, worker: str, until: datetime) -> bool:
+        job = self.get(job_id)
+        if job.status is not JobStatus.RUNNING or job.lease_owner != worker:
+            return False
+        self._store.jobs[job_id] = dataclasses.replace(job, lease_expires_at=until)
+        return True
+
+    def release_lease(self, job_id: UUID) -> None:
+        job = self.get(job_id)
+        if job.status is JobStatus.RUNNING:
+            self._store.jobs[job_id] = dataclasses.replace(
+                job, lease_owner=None, lease_expires_at=None
+            )
+
+    def expired_leases(self, now: datetime, limit: int) -> list[Job]:
+        expired = [
+            job
+            for job in self._store.jobs.values()
+            if job.status is JobStatus.RUNNING
+            and job.lease_expires_at is not None
+            and job.lease_expires_at < now
+        ]
+        return sorted(expired, key=lambda job: (job.lease_expires_at, job.id.hex))[:limit]
 
     def append_event(self, event: JobEvent) -> JobEvent:
         self.get(event.job_id)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
+from protea_adapters.memory.batch_repository import MemoryBatchRepository
 from protea_adapters.memory.job_repository import MemoryJobRepository
+from protea_adapters.memory.outbox_repository import MemoryOutboxRepository
 from protea_adapters.memory.store import MemoryStore
 from protea_domain.ports.unit_of_work import UnitOfWork
 
@@ -14,6 +16,8 @@ class MemoryUnitOfWork(UnitOfWork):
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
         self.jobs = MemoryJobRepository(store)
+        self.outbox = MemoryOutboxRepository(store)
+        self.batches = MemoryBatchRepository(store)
         self.committed = False
 
     def __enter__(self) -> Self:

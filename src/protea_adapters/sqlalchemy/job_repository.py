@@ -140,11 +140,12 @@ class SqlJobRepository(JobRepository):
         values["updated_at"] = move.at
         if move.increment_attempts:
             values["attempts"] = jobs.c.attempts + 1
-        statement = (
-            update(jobs)
-            .where(jobs.c.id == job_id, jobs.c.status.in_(sorted(move.allowed_from)))
-            .values(values)
-        )
+        conditions = [jobs.c.id == job_id, jobs.c.status.in_(sorted(move.allowed_from))]
+        if move.expected_owner is not None:
+            conditions.append(jobs.c.lease_owner == move.expected_owner)
+        if move.lease_expired_before is not None:
+            conditions.append(jobs.c.lease_expires_at < move.lease_expired_before)
+        statement = update(jobs).where(*conditions).values(values)
         if self._execute(statement).rowcount != 1:  # type: ignore[attr-defined]
             raise IllegalTransitionError(job_id, self.get(job_id).status, move.target)
         return self.get(job_id)
@@ -156,6 +157,44 @@ class SqlJobRepository(JobRepository):
             .values(progress_current=current, progress_total=total, updated_at=at)
         )
         return self.get(job_id)
+
+    def add_progress(self, job_id: UUID, increment: int, at: datetime) -> Job:
+        self._execute(
+            update(jobs)
+            .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
+            .values(progress_current=jobs.c.progress_current + increment, updated_at=at)
+        )
+        return self.get(job_id)
+
+    def extend_lease(self, job_id: UUID, worker: str, until: datetime) -> bool:
+        self._require(job_id)
+        result = self._execute(
+            update(jobs)
+            .where(
+                jobs.c.id == job_id,
+                jobs.c.status == JobStatus.RUNNING.value,
+                jobs.c.lease_owner == worker,
+            )
+            .values(lease_expires_at=until)
+        )
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+    def release_lease(self, job_id: UUID) -> None:
+        self._require(job_id)
+        self._execute(
+            update(jobs)
+            .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
+            .values(lease_owner=None, lease_expires_at=None)
+        )
+
+    def expired_leases(self, now: datetime, limit: int) -> list[Job]:
+        statement = (
+            select(jobs)
+            .where(jobs.c.status == JobStatus.RUNNING.value, jobs.c.lease_expires_at < now)
+            .order_by(jobs.c.lease_expires_at, jobs.c.id)
+            .limit(limit)
+        )
+        return [_job_from_row(row) for row in self._execute(statement).mappings()]
 
     def append_event(self, event: JobEvent) -> JobEvent:
         self._require(event.job_id)

@@ -86,3 +86,36 @@ job_comments = Table(
     Column("body", Text, nullable=False),
     Index("ix_job_comments_job_id_id", "job_id", "id"),
 )
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    Column("queue", String(128), nullable=False),
+    Column("message_id", String(255), nullable=False),
+    Column("body", JsonDocument, nullable=False),
+    Column("headers", JsonDocument, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("available_at", UtcDateTime, nullable=False),
+    Column("sent_at", UtcDateTime),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+    Index("ix_outbox_sent_at_available_at", "sent_at", "available_at"),
+)
+
+batch_children = Table(
+    "batch_children",
+    metadata,
+    Column(
+        "parent_id",
+        Uuid(),
+        ForeignKey("jobs.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("child_key", String(255), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("error", Text),
+    Column("updated_at", UtcDateTime, nullable=False),
+    CheckConstraint("status IN ('running', 'succeeded', 'failed')", name="status"),
+)

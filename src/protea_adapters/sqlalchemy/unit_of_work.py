@@ -8,7 +8,9 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from protea_adapters.sqlalchemy.errors import storage_errors
+from protea_adapters.sqlalchemy.batch_repository import SqlBatchRepository
 from protea_adapters.sqlalchemy.job_repository import SqlJobRepository
+from protea_adapters.sqlalchemy.outbox_repository import SqlOutboxRepository
 from protea_domain.ports.unit_of_work import UnitOfWork
 
 
@@ -19,6 +21,8 @@ class SqlUnitOfWork(UnitOfWork):
     def __enter__(self) -> Self:
         self._session = self._session_factory()
         self.jobs = SqlJobRepository(self._session)
+        self.outbox = SqlOutboxRepository(self._session)
+        self.batches = SqlBatchRepository(self._session)
         return self
 
     def __exit__(

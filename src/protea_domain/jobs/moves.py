@@ -27,6 +27,8 @@ class JobMove:
     """Move a job to `target` only if its stored status is in `allowed_from`, in one update.
 
     `updates` sets the named fields (a subset of MOVABLE_FIELDS); `meta` is merged key by key.
+    Guards narrow the condition: `expected_owner` (the lease holder must be this worker) and
+    `lease_expired_before` (the lease must have expired before this instant).
     """
 
     target: JobStatus
@@ -34,6 +36,8 @@ class JobMove:
     allowed_from: frozenset[JobStatus]
     updates: dict[str, Any] = field(default_factory=dict)
     increment_attempts: bool = False
+    expected_owner: str | None = None
+    lease_expired_before: datetime | None = None
 
     def __post_init__(self) -> None:
         unknown = set(self.updates) - MOVABLE_FIELDS
@@ -54,16 +58,29 @@ def claim(at: datetime, worker: str, lease: timedelta) -> JobMove:
     )
 
 
-def succeed(at: datetime, result: dict[str, Any] | None, findings: str | None) -> JobMove:
+def succeed(
+    at: datetime,
+    result: dict[str, Any] | None,
+    findings: str | None,
+    owner: str | None = None,
+) -> JobMove:
     updates: dict[str, Any] = {"finished_at": at, "lease_owner": None, "lease_expires_at": None}
     if result is not None:
         updates["meta"] = {"result": result}
     if findings is not None:
         updates["findings"] = findings
-    return JobMove(JobStatus.SUCCEEDED, at, frozenset({JobStatus.RUNNING}), updates)
+    return JobMove(
+        JobStatus.SUCCEEDED, at, frozenset({JobStatus.RUNNING}), updates, expected_owner=owner
+    )
 
 
-def fail(at: datetime, code: str, message: str) -> JobMove:
+def fail(
+    at: datetime,
+    code: str,
+    message: str,
+    owner: str | None = None,
+    lease_expired_before: datetime | None = None,
+) -> JobMove:
     return JobMove(
         JobStatus.FAILED,
         at,
@@ -75,6 +92,8 @@ def fail(at: datetime, code: str, message: str) -> JobMove:
             "lease_owner": None,
             "lease_expires_at": None,
         },
+        expected_owner=owner,
+        lease_expired_before=lease_expired_before,
     )
 
 
@@ -86,10 +105,14 @@ def cancel(at: datetime, reason: str | None) -> JobMove:
     return JobMove(JobStatus.CANCELLED, at, legal_sources(JobStatus.CANCELLED), updates)
 
 
-def requeue(at: datetime) -> JobMove:
+def requeue(
+    at: datetime, owner: str | None = None, lease_expired_before: datetime | None = None
+) -> JobMove:
     return JobMove(
         JobStatus.QUEUED,
         at,
         frozenset({JobStatus.RUNNING}),
         {"lease_owner": None, "lease_expires_at": None},
+        expected_owner=owner,
+        lease_expired_before=lease_expired_before,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from protea_domain.messaging.queues import PING
 from protea_domain.operations.errors import OperationFailedError
 from protea_domain.operations.payload import read_bool, read_float, reject_unknown
 from protea_domain.ports.operation import OperationContext
@@ -14,7 +15,7 @@ PING_STEPS = 10
 
 class PingOperation:
     name = "ping"
-    queue = "protea.ping"
+    queue = PING
 
     def validate(self, payload: dict[str, Any]) -> dict[str, Any]:
         reject_unknown(payload, {"sleep_seconds", "fail"})

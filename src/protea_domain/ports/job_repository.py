@@ -47,6 +47,25 @@ class JobRepository(Protocol):
         after the call, whatever its status. Raises `JobNotFoundError`."""
         ...
 
+    def add_progress(self, job_id: UUID, increment: int, at: datetime) -> Job:
+        """Atomically add `increment` to the progress of a running job (concurrent callers never
+        lose an update); return the job as stored after the call. Raises `JobNotFoundError`."""
+        ...
+
+    def extend_lease(self, job_id: UUID, worker: str, until: datetime) -> bool:
+        """Push the lease of a job running for `worker` to `until`; False if the job is no
+        longer running for that worker (cancelled, reaped, finished)."""
+        ...
+
+    def release_lease(self, job_id: UUID) -> None:
+        """Clear the lease of a running job that now waits for its children: the reaper leaves
+        it alone, the last child closes it."""
+        ...
+
+    def expired_leases(self, now: datetime, limit: int) -> list[Job]:
+        """Running jobs whose lease expired before `now`, oldest lease first."""
+        ...
+
     def append_event(self, event: JobEvent) -> JobEvent:
         """Append to the job's timeline and return the event with its id. Append-only.
         Raises `JobNotFoundError`."""

@@ -23,6 +23,13 @@ class OperationContext(Protocol):
 
     def is_cancelled(self) -> bool: ...
 
+    def publish_children(self, queue: str, operation: str, payloads: list[dict[str, Any]]) -> None:
+        """Fan out: in one commit, set the job's progress total to the number of children and
+        queue one child operation message per payload on `queue`. The job then waits for its
+        children instead of succeeding when `execute` returns; the last child closes it. May be
+        called once per run."""
+        ...
+
 
 class Operation(Protocol):
     """A named operation. `validate` is pure and raises `InvalidInputError` naming the field;

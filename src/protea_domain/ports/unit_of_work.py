@@ -6,7 +6,9 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Protocol, Self
 
+from protea_domain.ports.batch_repository import BatchRepository
 from protea_domain.ports.job_repository import JobRepository
+from protea_domain.ports.outbox_repository import OutboxRepository
 
 
 class UnitOfWork(Protocol):
@@ -18,6 +20,8 @@ class UnitOfWork(Protocol):
     """
 
     jobs: JobRepository
+    outbox: OutboxRepository
+    batches: BatchRepository
 
     def __enter__(self) -> Self: ...
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -15,6 +15,8 @@ from protea_domain.jobs.job import Job, JobComment, JobEvent, JobEventKind
 from protea_domain.jobs.moves import JobMove
 from protea_domain.jobs.query import JobPage, JobQuery
 from protea_domain.jobs.status import JobStatus
+from protea_domain.messaging.outbox import OutboxEntry
+from protea_domain.messaging.wire import job_message
 from protea_domain.operations.registry import OperationRegistry
 from protea_domain.ports.clock import Clock
 from protea_domain.ports.unit_of_work import UnitOfWork
@@ -33,6 +35,7 @@ class SubmitJob:
     parent_id: UUID | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     max_attempts: int = 3
+    trace_headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +88,13 @@ def submit_job(
         uow.jobs.append_event(
             JobEvent(job.id, now, JobEventKind.CREATED, f"submitted {job.operation}")
         )
+        message = job_message(job.queue, job.id, 0, dict(request.trace_headers))
+        uow.outbox.add(OutboxEntry(message, now, now))
         uow.commit()
     return job
 
 
-def _move_with_event(uow: UnitOfWork, job_id: UUID, move: JobMove, message: str) -> Job:
+def move_with_event(uow: UnitOfWork, job_id: UUID, move: JobMove, message: str) -> Job:
     before = uow.jobs.get(job_id)
     after = uow.jobs.move(job_id, move)
     fields: dict[str, Any] = {"from": before.status.value, "to": after.status.value}
@@ -106,7 +111,7 @@ def claim_job(
     is no longer queued (a duplicate delivery). Raises `JobNotFoundError`."""
     with uow:
         try:
-            job = _move_with_event(
+            job = move_with_event(
                 uow, job_id, moves.claim(clock.now(), worker, lease), f"started by {worker}"
             )
         except IllegalTransitionError:
@@ -158,30 +163,54 @@ def succeed_job(
     job_id: UUID,
     result: dict[str, Any] | None = None,
     findings: str | None = None,
+    owner: str | None = None,
 ) -> Job:
-    """Running -> succeeded. Raises `IllegalTransitionError` otherwise."""
+    """Running -> succeeded (only while `owner` holds the lease, when given). Raises
+    `IllegalTransitionError` otherwise."""
     with uow:
-        job = _move_with_event(
-            uow, job_id, moves.succeed(clock.now(), result, findings), "succeeded"
-        )
+        move = moves.succeed(clock.now(), result, findings, owner)
+        job = move_with_event(uow, job_id, move, "succeeded")
         uow.commit()
     return job
 
 
-def fail_job(uow: UnitOfWork, clock: Clock, job_id: UUID, code: str, message: str) -> Job:
-    """Running -> failed with an error code and message. Raises `IllegalTransitionError`."""
+def fail_job(
+    uow: UnitOfWork,
+    clock: Clock,
+    job_id: UUID,
+    code: str,
+    message: str,
+    owner: str | None = None,
+) -> Job:
+    """Running -> failed with an error code and message (only while `owner` holds the lease,
+    when given). Raises `IllegalTransitionError`."""
     with uow:
-        job = _move_with_event(
-            uow, job_id, moves.fail(clock.now(), code, message), f"failed: {message}"
-        )
+        move = moves.fail(clock.now(), code, message, owner)
+        job = move_with_event(uow, job_id, move, f"failed: {message}")
         uow.commit()
     return job
 
 
-def requeue_job(uow: UnitOfWork, clock: Clock, job_id: UUID, reason: str) -> Job:
-    """Running -> queued (to be retried). Raises `IllegalTransitionError`."""
+def requeue_job(
+    uow: UnitOfWork,
+    clock: Clock,
+    job_id: UUID,
+    reason: str,
+    *,
+    delay: timedelta = timedelta(0),
+    owner: str | None = None,
+    lease_expired_before: datetime | None = None,
+    trace_headers: dict[str, str] | None = None,
+) -> Job:
+    """Running -> queued, with a wake-up published after `delay`, in one commit. The guards
+    (`owner`, `lease_expired_before`) make the move conditional. Raises
+    `IllegalTransitionError`."""
+    now = clock.now()
+    move = moves.requeue(now, owner, lease_expired_before)
     with uow:
-        job = _move_with_event(uow, job_id, moves.requeue(clock.now()), f"requeued: {reason}")
+        job = move_with_event(uow, job_id, move, f"requeued: {reason}")
+        message = job_message(job.queue, job.id, job.attempts, trace_headers or {})
+        uow.outbox.add(OutboxEntry(message, now, now + delay))
         uow.commit()
     return job
 
@@ -192,13 +221,13 @@ def cancel_job(uow: UnitOfWork, clock: Clock, job_id: UUID, reason: str | None =
     `IllegalTransitionError` if the job is already finished."""
     now = clock.now()
     with uow:
-        job = _move_with_event(uow, job_id, moves.cancel(now, reason), "cancelled")
+        job = move_with_event(uow, job_id, moves.cancel(now, reason), "cancelled")
         pending = uow.jobs.children(job_id)
         while pending:
             child = pending.pop()
             if not child.is_terminal:
                 with contextlib.suppress(IllegalTransitionError):
-                    _move_with_event(
+                    move_with_event(
                         uow, child.id, moves.cancel(now, f"parent {job_id} cancelled"), "cancelled"
                     )
             pending.extend(uow.jobs.children(child.id))

@@ -194,19 +194,46 @@ def test_a_running_job_stops_at_its_next_progress_point(
     assert outcome == [stored]
 
 
-def test_unexpected_errors_fail_the_job_without_escaping(
+def test_unexpected_errors_are_retried_with_backoff_then_fail(
     memory_uow_factory: UowFactory,
     clock: ManualClock,
     registry: OperationRegistry,
     counting: CountingOperation,
 ) -> None:
     counting.raise_error = KeyError("boom")
-    job = job_lifecycle.submit_job(memory_uow_factory(), clock, registry, SubmitJob("counting"))
+    job = job_lifecycle.submit_job(
+        memory_uow_factory(), clock, registry, SubmitJob("counting", max_attempts=2)
+    )
+    first = run_job(memory_uow_factory, clock, registry, job.id, "w")
+    assert first is not None
+    assert first.status is JobStatus.QUEUED
+    with memory_uow_factory() as uow:
+        due_now = uow.outbox.claim_due(clock.now(), 10)
+        due_later = uow.outbox.claim_due(clock.now() + timedelta(hours=1), 10)
+    assert [entry.message.message_id for entry in due_now] == [f"job:{job.id}:0"]
+    assert [entry.message.message_id for entry in due_later][-1] == f"job:{job.id}:1"
+    assert timedelta(0) < due_later[-1].available_at - clock.now() <= timedelta(seconds=1)
     done = run_job(memory_uow_factory, clock, registry, job.id, "w")
     assert done is not None
     assert done.status is JobStatus.FAILED
     assert done.error_code == "unexpected_error"
-    assert done.error_message == "KeyError: 'boom'"
+    assert done.error_message == "KeyError: 'boom' (attempt 2 of 2)"
+    assert counting.executions == 2
+
+
+def test_permanent_errors_are_not_retried(
+    memory_uow_factory: UowFactory,
+    clock: ManualClock,
+    registry: OperationRegistry,
+    counting: CountingOperation,
+) -> None:
+    counting.raise_error = InvalidInputError("bad sequence", location="q.fasta:3: sequence")
+    job = job_lifecycle.submit_job(memory_uow_factory(), clock, registry, SubmitJob("counting"))
+    done = run_job(memory_uow_factory, clock, registry, job.id, "w")
+    assert done is not None
+    assert (done.status, done.error_code) == (JobStatus.FAILED, "invalid_input")
+    assert done.error_message == "q.fasta:3: sequence: bad sequence"
+    assert counting.executions == 1
 
 
 def test_progress_rules(

@@ -1,0 +1,1 @@
+"""Messages that carry wake-ups between processes, and the names of the queues."""
