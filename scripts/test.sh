@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The whole PROTEA test command:  bash scripts/test.sh [pytest args...]
+#
+# 1. creates the virtualenv ${PROTEA_VENV:-.venv} if missing and installs the project with its
+#    dev extras plus moto[server] (the loopback S3 server);
+# 2. brings up PostgreSQL (+pgvector), RabbitMQ and S3 with scripts/services.sh;
+# 3. runs, stopping at the first failure: ruff check, ruff format --check, mypy, lint-imports,
+#    pytest. pytest collecting no test (exit 5) counts as a failure.
+#
+# PROTEA_PYTHON picks the interpreter used to create the venv (default python3, needs >= 3.11);
+# PROTEA_FORCE_INSTALL=1 reinstalls even when pyproject.toml is unchanged.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+VENV=${PROTEA_VENV:-.venv}
+export PROTEA_VENV=$VENV
+PY=$VENV/bin/python
+
+say() { printf '[test] %s\n' "$*"; }
+# die MESSAGE [EXIT_CODE]
+die() {
+    printf '[test] FAILED: %s\n' "$1" >&2
+    exit "${2:-1}"
+}
+
+# --- 1. virtualenv and dependencies
+if [ ! -x "$PY" ]; then
+    say "creating virtualenv $VENV"
+    "${PROTEA_PYTHON:-python3}" -m venv "$VENV" || die "python3 -m venv $VENV"
+fi
+# Skipped when pyproject.toml has not changed since the last successful install into this venv
+# (the editable install picks up new modules by itself); PROTEA_FORCE_INSTALL=1 forces it.
+stamp_file=$VENV/.protea-install-stamp
+stamp="$(sha256sum pyproject.toml | cut -d' ' -f1) moto[server]"
+if [ "${PROTEA_FORCE_INSTALL:-0}" != 1 ] && [ "$(cat "$stamp_file" 2>/dev/null)" = "$stamp" ] &&
+    "$PY" -c 'import protea_domain, moto, minio' >/dev/null 2>&1; then
+    say "dependencies up to date in $VENV"
+else
+    say "installing the project (.[dev]) and moto[server] into $VENV"
+    mkdir -p .services
+    pip_err=.services/pip.err
+    rc=0
+    "$PY" -m pip install -q --disable-pip-version-check -e ".[dev]" "moto[server]" 2>"$pip_err" || rc=$?
+    # Drop only the warnings about machine-wide find-links/index locations that do not exist.
+    grep -v "^WARNING: Location '.*' is ignored: it is neither a file nor a directory" "$pip_err" >&2 || true
+    rm -f "$pip_err"
+    [ "$rc" -eq 0 ] || die "pip install -e .[dev] moto[server] (exit $rc)"
+    printf '%s\n' "$stamp" >"$stamp_file"
+fi
+
+# --- 2. services
+bash scripts/services.sh up || die "services.sh up"
+
+# --- 3. checks, in order, stopping at the first failure
+case $VENV in
+/*) export PATH=$VENV/bin:$PATH ;;
+*) export PATH=$ROOT/$VENV/bin:$PATH ;;
+esac
+
+lint_paths=()
+for d in src tests migrations benchmarks; do
+    [ -e "$d" ] && lint_paths+=("$d")
+done
+
+step() {
+    local name=$1
+    shift
+    say "== $name"
+    local start=$SECONDS rc=0
+    "$@" || rc=$?
+    if [ "$rc" -ne 0 ]; then
+        die "$name (exit $rc)" "$rc"
+    fi
+    say "ok: $name ($((SECONDS - start)) s)"
+}
+
+step "ruff check" ruff check "${lint_paths[@]}"
+step "ruff format --check" ruff format --check "${lint_paths[@]}"
+step "mypy" mypy
+step "lint-imports" lint-imports
+
+say "== pytest $*"
+rc=0
+"$PY" -m pytest "$@" || rc=$?
+case $rc in
+0) say "all checks passed" ;;
+5) die "pytest collected no tests (exit 5): counted as a failure" 5 ;;
+*) die "pytest (exit $rc)" "$rc" ;;
+esac
