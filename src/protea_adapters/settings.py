@@ -18,6 +18,8 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "PROTEA_HOME": ("home",),
     "PROTEA_DB_URL": ("database", "url"),
     "PROTEA_AMQP_URL": ("queue", "amqp_url"),
+    "PROTEA_LEASE_SECONDS": ("queue", "lease_seconds"),
+    "PROTEA_PLUGINS": ("plugins",),
     "PROTEA_LOG_LEVEL": ("logging", "level"),
     "PROTEA_LOG_JSON": ("logging", "json_lines"),
     "PROTEA_OTEL_ENABLED": ("telemetry", "enabled"),
@@ -93,6 +95,23 @@ class Settings(_Section):
     queue: QueueSettings = QueueSettings()
     logging: LoggingSettings = LoggingSettings()
     telemetry: TelemetrySettings = TelemetrySettings()
+    plugins: tuple[str, ...] = ()
+
+    @field_validator("plugins", mode="before")
+    @classmethod
+    def _split_plugins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("plugins")
+    @classmethod
+    def _plugin_form(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for entry in value:
+            module, _, attribute = entry.partition(":")
+            if not module or not attribute:
+                raise ValueError(f"{entry!r} is not of the form module:OperationClass")
+        return value
 
     @property
     def database_url(self) -> str:

@@ -9,7 +9,7 @@ from protea_adapters.containers import CliContainer
 from protea_domain.jobs.status import JobStatus
 from protea_domain.use_cases import job_lifecycle
 from protea_entrypoints.cli.exit_codes import JOB_FAILED, OK
-from protea_entrypoints.cli.inline_runner import start_inline
+from protea_entrypoints.cli.inline_runner import embedded_workers
 from protea_entrypoints.cli.jobs import print_timeline
 from protea_entrypoints.cli.progress import wait_for
 
@@ -29,7 +29,7 @@ def _demo(args: argparse.Namespace, container: CliContainer) -> int:
         container.registry(),
         job_lifecycle.SubmitJob("ping", {"sleep_seconds": args.sleep}, description="protea demo"),
     )
-    start_inline(container, job.id)
-    final = wait_for(container.unit_of_work, job.id)
+    with embedded_workers(container):
+        final = wait_for(container.unit_of_work, job.id)
     print_timeline(job_lifecycle.get_job_detail(container.unit_of_work(), final.id))
     return OK if final.status is JobStatus.SUCCEEDED else JOB_FAILED

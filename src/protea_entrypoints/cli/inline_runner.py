@@ -1,23 +1,25 @@
-"""Running a job inside the CLI process when no broker is configured (the embedded default)."""
+"""Embedded workers inside a CLI process when no broker is configured."""
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-from uuid import UUID
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from protea_adapters.containers import CliContainer
-from protea_domain.use_cases.run_job import run_job
+from protea_domain.messaging.queues import WORK_QUEUES
+from protea_entrypoints.worker.build import build_runtime
 
 
-def start_inline(container: CliContainer, job_id: UUID) -> threading.Thread:
-    worker = f"cli@{socket.gethostname()}:{os.getpid()}"
-    thread = threading.Thread(
-        target=run_job,
-        args=(container.unit_of_work, container.clock(), container.registry(), job_id, worker),
-        name=f"job-{job_id}",
-        daemon=True,
-    )
-    thread.start()
-    return thread
+@contextmanager
+def embedded_workers(container: CliContainer) -> Iterator[None]:
+    """On the embedded default, run a worker over every queue while the block runs; with a
+    broker configured, do nothing (the deployment's workers do the work)."""
+    if not container.settings().is_embedded:
+        yield
+        return
+    runtime = build_runtime(container, WORK_QUEUES, concurrency=2, grace_seconds=5.0, kind="cli")
+    runtime.start()
+    try:
+        yield
+    finally:
+        runtime.stop()

@@ -14,7 +14,7 @@ from protea_domain.jobs.query import JobCursor, JobQuery
 from protea_domain.jobs.status import JobStatus
 from protea_domain.use_cases import job_lifecycle
 from protea_entrypoints.cli.exit_codes import JOB_FAILED, OK
-from protea_entrypoints.cli.inline_runner import start_inline
+from protea_entrypoints.cli.inline_runner import embedded_workers
 from protea_entrypoints.cli.progress import wait_for
 from protea_entrypoints.presenters import job_detail_json, job_json
 
@@ -83,9 +83,8 @@ def _submit(args: argparse.Namespace, container: CliContainer) -> int:
     sys.stdout.flush()
     if args.no_wait:
         return OK
-    if container.settings().is_embedded:
-        start_inline(container, job.id)
-    final = wait_for(container.unit_of_work, job.id)
+    with embedded_workers(container):
+        final = wait_for(container.unit_of_work, job.id)
     if final.status is JobStatus.SUCCEEDED:
         return OK
     print(f"job {final.id} {final.status}: {final.error_message or ''}", file=sys.stderr)

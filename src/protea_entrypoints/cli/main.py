@@ -11,7 +11,7 @@ from pathlib import Path
 from protea_adapters.containers import CliContainer
 from protea_adapters.settings import SettingsError, load_settings
 from protea_domain.errors import DomainError
-from protea_entrypoints.cli import db, demo, jobs
+from protea_entrypoints.cli import db, demo, dlq, jobs, worker
 from protea_entrypoints.cli.exit_codes import INTERRUPTED, exit_code_for
 
 
@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_parser(commands)
     jobs.add_parser(commands)
     demo.add_parser(commands)
+    worker.add_parser(commands)
+    dlq.add_parser(commands)
     return parser
 
 
@@ -34,7 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.basicConfig(
             level=settings.logging.level, format="%(levelname)s %(name)s %(message)s"
         )
-        logging.getLogger("alembic").setLevel(logging.WARNING)
+        for noisy in ("alembic", "pika"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
         container = CliContainer(settings=settings)
         try:
             code: int = args.handler(args, container)

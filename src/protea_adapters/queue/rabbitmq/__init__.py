@@ -1,0 +1,1 @@
+"""RabbitMQ adapters over pika 1.4's BlockingConnection (see `broker.RabbitMqBroker`)."""

@@ -1,0 +1,1 @@
+"""Worker processes: consumers, the outbox relay and the reaper, as threads of one process."""
