@@ -125,3 +125,35 @@ def test_endpoints_with_or_without_scheme(
 def test_malformed_endpoints_are_refused_naming_them(endpoint: str) -> None:
     with pytest.raises(ValueError, match="S3 endpoint"):
         split_endpoint(endpoint, True)
+
+
+@pytest.mark.parametrize("bucket", ["Upper_Case", "ab", "10.0.0.1"])
+def test_invalid_bucket_names_are_refused_before_any_connection(
+    tmp_path: Path, bucket: str
+) -> None:
+    config = ArtifactStoreConfig(
+        local_root=tmp_path / "art",
+        s3_endpoint=f"127.0.0.1:{closed_port()}",
+        s3_bucket=bucket,
+        s3_access_key="key",
+        s3_secret_key=SECRET,
+    )
+    with pytest.raises(ValueError, match=f"S3 bucket {bucket!r}"):
+        build_artifact_store(config)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("s3_part_size", 5 * 1024 * 1024 - 1),
+        ("s3_part_size", 5 * 1024**3 + 1),
+        ("s3_connect_timeout", 0),
+        ("s3_probe_timeout", -1.0),
+        ("s3_retries", -1),
+    ],
+)
+def test_out_of_range_numbers_are_refused_naming_the_field(
+    tmp_path: Path, field: str, value: float
+) -> None:
+    with pytest.raises(ValueError, match=field):
+        ArtifactStoreConfig(local_root=tmp_path, **{field: value})  # type: ignore[arg-type]

@@ -57,10 +57,14 @@ def test_batch_timings_move_their_own_histograms() -> None:
     assert sample(metrics, "protea_predictions_batch_seconds_sum") == 4.0
 
 
-def test_negative_durations_are_clamped_to_zero() -> None:
+@pytest.mark.parametrize("odd", [-0.1, math.nan, math.inf])
+def test_negative_or_non_finite_durations_count_as_zero(odd: float) -> None:
     metrics = PrometheusMetrics()
-    metrics.embeddings_batch_finished(-0.1)
+    metrics.embeddings_batch_finished(odd)
+    metrics.job_finished("ping", "failed", odd)
+    assert sample(metrics, "protea_embeddings_batch_seconds_count") == 1
     assert sample(metrics, "protea_embeddings_batch_seconds_sum") == 0.0
+    assert sample(metrics, "protea_job_duration_seconds_sum", operation="ping") == 0.0
 
 
 def test_the_pool_gauge_is_read_on_every_scrape() -> None:
@@ -86,7 +90,8 @@ def test_a_failing_pool_callable_reads_nan_and_does_not_break_the_scrape() -> No
     body, _ = metrics.render()
     assert b"protea_db_pool_in_use NaN" in body
     value = sample(metrics, "protea_db_pool_in_use")
-    assert value is not None and math.isnan(value)
+    assert value is not None
+    assert math.isnan(value)
 
 
 def test_http_requests_are_counted_timed_and_tracked_in_flight() -> None:
@@ -158,8 +163,8 @@ def test_counters_and_sums_match_what_was_reported(
     for operation, status, seconds in events:
         metrics.job_finished(operation, status, seconds)
     counts = Counter((op, str(status)) for op, status, _ in events)
-    for (operation, status), count in counts.items():
-        assert sample(metrics, "protea_jobs_total", operation=operation, status=status) == count
+    for (operation, label), count in counts.items():
+        assert sample(metrics, "protea_jobs_total", operation=operation, status=label) == count
     for operation in {op for op, _, _ in events}:
         total = sum(s for op, _, s in events if op == operation)
         observed = sample(metrics, "protea_job_duration_seconds_sum", operation=operation)

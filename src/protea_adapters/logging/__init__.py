@@ -1,0 +1,1 @@
+"""Process logging: JSON lines or text, with job and trace ids carried by context variables."""

@@ -1,0 +1,1 @@
+"""Process metrics: Prometheus collectors (DESIGN.md section 6), or a no-op stand-in."""

@@ -1,0 +1,1 @@
+"""Artifacts: files a job produces or consumes (embeddings, predictions, reports), by key."""

@@ -1,0 +1,1 @@
+"""Benchmarking presentation: how evaluation results are grouped, ordered and labelled."""
