@@ -8,7 +8,11 @@ from collections.abc import Iterator
 from dependency_injector import containers, providers
 from sqlalchemy import Engine
 
+from protea_adapters.artifacts.factory import ArtifactStoreConfig, build_artifact_store
+from protea_adapters.benchmark_config import load_benchmark_config
 from protea_adapters.clock import SystemClock
+from protea_adapters.metrics.base import PoolInUse
+from protea_adapters.metrics.factory import build_metrics
 from protea_adapters.queue.factory import build_broker
 from protea_adapters.settings import Settings, SettingsError
 from protea_adapters.sqlalchemy import migrate
@@ -36,6 +40,21 @@ def engine_resource(settings: Settings) -> Iterator[Engine]:
         engine.dispose()
 
 
+def artifact_store_config(settings: Settings) -> ArtifactStoreConfig:
+    section = settings.artifacts
+    secret = section.s3_secret_key.get_secret_value() if section.s3_secret_key else None
+    fields = section.model_dump(exclude={"local_root", "s3_secret_key"})
+    root = section.local_root or settings.home.expanduser() / "artifacts"
+    return ArtifactStoreConfig(local_root=root, s3_secret_key=secret, **fields)
+
+
+def pool_in_use(engine: Engine) -> PoolInUse:
+    def checked_out() -> float:
+        return float(getattr(engine.pool, "checkedout", lambda: 0)())
+
+    return checked_out
+
+
 def build_registry(settings: Settings) -> OperationRegistry:
     """The built-in operations plus each `module:Class` of `settings.plugins`."""
     registry = OperationRegistry([PingOperation(), PingBatchOperation()])
@@ -57,6 +76,15 @@ class CoreContainer(containers.DeclarativeContainer):
     unit_of_work = providers.Factory(SqlUnitOfWork, session_factory)
     registry = providers.ThreadSafeSingleton(build_registry, settings)
     broker = providers.ThreadSafeSingleton(build_broker, settings)
+    artifact_store = providers.ThreadSafeSingleton(
+        build_artifact_store, providers.Callable(artifact_store_config, settings)
+    )
+    metrics = providers.ThreadSafeSingleton(
+        build_metrics, pool_in_use=providers.Callable(pool_in_use, engine)
+    )
+    benchmark_config = providers.ThreadSafeSingleton(
+        load_benchmark_config, settings.provided.benchmark_config
+    )
 
 
 class CliContainer(CoreContainer):

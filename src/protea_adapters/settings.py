@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -20,6 +20,13 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "PROTEA_AMQP_URL": ("queue", "amqp_url"),
     "PROTEA_LEASE_SECONDS": ("queue", "lease_seconds"),
     "PROTEA_PLUGINS": ("plugins",),
+    "PROTEA_ARTIFACTS_ROOT": ("artifacts", "local_root"),
+    "PROTEA_S3_ENDPOINT": ("artifacts", "s3_endpoint"),
+    "PROTEA_S3_BUCKET": ("artifacts", "s3_bucket"),
+    "PROTEA_S3_ACCESS_KEY": ("artifacts", "s3_access_key"),
+    "PROTEA_S3_SECRET_KEY": ("artifacts", "s3_secret_key"),
+    "PROTEA_S3_SECURE": ("artifacts", "s3_secure"),
+    "PROTEA_BENCHMARK_CONFIG": ("benchmark_config",),
     "PROTEA_LOG_LEVEL": ("logging", "level"),
     "PROTEA_LOG_JSON": ("logging", "json_lines"),
     "PROTEA_OTEL_ENABLED": ("telemetry", "enabled"),
@@ -82,6 +89,26 @@ class LoggingSettings(_Section):
         return upper
 
 
+class ArtifactSettings(_Section):
+    """Local files under `local_root` (default `home/artifacts`) unless all four S3 fields
+    are set."""
+
+    local_root: Path | None = None
+    s3_endpoint: str | None = None
+    s3_bucket: str | None = None
+    s3_access_key: str | None = None
+    s3_secret_key: SecretStr | None = None
+    s3_secure: bool = True
+    s3_region: str | None = "us-east-1"
+    s3_prefix: str = ""
+    s3_part_size: int = Field(default=16 * 1024 * 1024, ge=5 * 1024 * 1024, le=5 * 1024**3)
+    s3_create_bucket: bool = True
+    s3_connect_timeout: float = Field(default=3.0, gt=0)
+    s3_read_timeout: float = Field(default=60.0, gt=0)
+    s3_probe_timeout: float = Field(default=5.0, gt=0)
+    s3_retries: int = Field(default=2, ge=0)
+
+
 class TelemetrySettings(_Section):
     enabled: bool = False
     endpoint: str | None = None
@@ -95,6 +122,8 @@ class Settings(_Section):
     queue: QueueSettings = QueueSettings()
     logging: LoggingSettings = LoggingSettings()
     telemetry: TelemetrySettings = TelemetrySettings()
+    artifacts: ArtifactSettings = ArtifactSettings()
+    benchmark_config: Path | None = None
     plugins: tuple[str, ...] = ()
 
     @field_validator("plugins", mode="before")

@@ -170,3 +170,25 @@ def test_sigterm_releases_a_job_that_outlives_grace(cluster: Cluster) -> None:
     cluster.start_worker("--queue", PING)
     assert cluster.wait_for(job.id, *DONE, timeout=30).status is JobStatus.SUCCEEDED
     assert len(counter_lines(counter)) == 1
+
+
+def test_workers_log_json_with_job_ids_and_serve_their_metrics(cluster: Cluster) -> None:
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    job = cluster.submit("ping", {"fail": True})
+    worker = cluster.start_worker("--queue", PING, "--metrics-port", str(port))
+    assert cluster.wait_for(job.id, *DONE).status is JobStatus.FAILED
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        exposition = response.read().decode()
+    assert 'protea_jobs_total{operation="ping",status="failed"} 1.0' in exposition
+    assert "protea_job_duration_seconds_count" in exposition
+    worker.terminate()
+    worker.wait(15)
+    lines = [json.loads(line) for line in cluster.logs().splitlines() if line.startswith("{")]
+    assert lines, cluster.logs()
+    assert {"timestamp", "level", "logger", "message"} <= set(lines[0])
+    assert any(line.get("job_id") == str(job.id) for line in lines)

@@ -7,8 +7,8 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from protea_adapters.sqlalchemy.errors import storage_errors
 from protea_adapters.sqlalchemy.batch_repository import SqlBatchRepository
+from protea_adapters.sqlalchemy.errors import storage_errors
 from protea_adapters.sqlalchemy.job_repository import SqlJobRepository
 from protea_adapters.sqlalchemy.outbox_repository import SqlOutboxRepository
 from protea_domain.ports.unit_of_work import UnitOfWork

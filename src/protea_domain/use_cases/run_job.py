@@ -20,6 +20,7 @@ from protea_domain.messaging.wire import ChildOperation, child_message
 from protea_domain.operations.errors import OperationFailedError
 from protea_domain.operations.registry import OperationRegistry
 from protea_domain.ports.clock import Clock
+from protea_domain.ports.metrics import MetricsRecorder
 from protea_domain.ports.unit_of_work import UnitOfWorkFactory
 from protea_domain.use_cases import job_lifecycle
 
@@ -140,12 +141,31 @@ class JobRunner:
     worker: str
     lease: timedelta = DEFAULT_LEASE
     retry: RetryPolicy = DEFAULT_RETRY
+    metrics: MetricsRecorder | None = None
 
     @property
     def heartbeat_seconds(self) -> float:
         return self.lease.total_seconds() / 3
 
     def run(self, job_id: UUID, trace_headers: dict[str, str] | None = None) -> Job | None:
+        """See `_run`; also reports terminal outcomes to `metrics`."""
+        started = time.monotonic()
+        job = self._run(job_id, trace_headers)
+        if job is None:
+            return None
+        seconds = time.monotonic() - started
+        logger.info(
+            "job %s %s after %.3f s",
+            job.id,
+            job.status.value,
+            seconds,
+            extra={"operation": job.operation, "status": job.status.value, "attempt": job.attempts},
+        )
+        if job.is_terminal and self.metrics is not None:
+            self.metrics.job_finished(job.operation, job.status.value, seconds)
+        return job
+
+    def _run(self, job_id: UUID, trace_headers: dict[str, str] | None) -> Job | None:
         """Claim and run a queued job to its outcome. Returns None when the job was not
         claimable (duplicate delivery, cancelled, finished) or this worker lost it; otherwise
         the job as stored afterwards. Permanent errors fail the job; retryable and unexpected

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from protea_adapters.containers import CliContainer
+from protea_adapters.logging.configure import configure_logging
 from protea_adapters.settings import SettingsError, load_settings
 from protea_domain.errors import DomainError
 from protea_entrypoints.cli import db, demo, dlq, jobs, worker
@@ -33,9 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings(args.config)
-        logging.basicConfig(
-            level=settings.logging.level, format="%(levelname)s %(name)s %(message)s"
-        )
+        json_lines = settings.logging.json_lines or getattr(args, "json_logs", False)
+        configure_logging(json_lines, settings.logging.level)
         for noisy in ("alembic", "pika"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
         container = CliContainer(settings=settings)

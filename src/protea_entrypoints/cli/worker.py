@@ -12,6 +12,7 @@ from types import FrameType
 from typing import Any
 
 from protea_adapters.containers import CliContainer
+from protea_adapters.metrics.http_server import serve_metrics
 from protea_domain.messaging.queues import WORK_QUEUES
 from protea_domain.use_cases.reap_leases import reap_expired_leases
 from protea_entrypoints.cli.exit_codes import OK
@@ -27,6 +28,10 @@ def add_parser(commands: Any) -> None:
     )
     worker.add_argument("--concurrency", type=int, default=1, help="jobs at once per queue")
     worker.add_argument("--grace", type=float, default=30.0, help="seconds to finish on SIGTERM")
+    worker.add_argument(
+        "--plain-logs", dest="json_logs", action="store_false", help="text logs, not JSON lines"
+    )
+    worker.add_argument("--metrics-port", type=int, help="serve Prometheus metrics on this port")
     worker.set_defaults(handler=_worker)
 
     reaper = commands.add_parser("reaper", help="requeue or fail jobs whose lease expired")
@@ -60,6 +65,8 @@ def _worker(args: argparse.Namespace, container: CliContainer) -> int:
         concurrency=args.concurrency,
         grace_seconds=args.grace,
     )
+    if args.metrics_port is not None:
+        serve_metrics(container.metrics(), "0.0.0.0", args.metrics_port)
     _install_signals(runtime.stop_event.set)
     runtime.start()
     runtime.wait()

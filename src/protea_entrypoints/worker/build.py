@@ -29,4 +29,5 @@ def build_runtime(
         grace_seconds=grace_seconds,
         worker=worker_identity(kind),
         recover_on_start=settings.is_embedded,
+        metrics=container.metrics(),
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from uuid import UUID
 
+from protea_adapters.logging.context import log_context
 from protea_adapters.queue.factory import Broker
 from protea_domain.jobs.errors import IllegalTransitionError
 from protea_domain.jobs.query import JobCursor, JobQuery
@@ -19,6 +20,7 @@ from protea_domain.messaging.message import Delivery, Disposition
 from protea_domain.messaging.wire import job_message
 from protea_domain.operations.registry import OperationRegistry
 from protea_domain.ports.clock import Clock
+from protea_domain.ports.metrics import MetricsRecorder
 from protea_domain.ports.unit_of_work import UnitOfWorkFactory
 from protea_domain.use_cases import job_lifecycle
 from protea_domain.use_cases.handle_delivery import DeliveryHandler
@@ -27,6 +29,23 @@ from protea_domain.use_cases.relay_outbox import relay_outbox
 from protea_domain.use_cases.run_job import JobRunner
 
 logger = logging.getLogger(__name__)
+
+
+def with_log_context(
+    handler: Callable[[Delivery], Disposition],
+) -> Callable[[Delivery], Disposition]:
+    """Every log line written while a delivery is handled carries its job and trace ids."""
+
+    def logged(delivery: Delivery) -> Disposition:
+        body = delivery.message.body
+        job_id = body.get("job_id") or body.get("parent_id")
+        traceparent = delivery.message.headers.get("traceparent", "")
+        parts = traceparent.split("-")
+        trace_id = parts[1] if len(parts) == 4 else None
+        with log_context(job_id=job_id, trace_id=trace_id, message_id=delivery.message.message_id):
+            return handler(delivery)
+
+    return logged
 
 
 def worker_identity(kind: str = "worker") -> str:
@@ -76,6 +95,7 @@ class WorkerRuntime:
     relay_interval: float = 0.05
     worker: str = field(default_factory=worker_identity)
     recover_on_start: bool = False
+    metrics: MetricsRecorder | None = None
     stop_event: threading.Event = field(default_factory=threading.Event)
     active: ActiveJobs = field(default_factory=ActiveJobs)
     _threads: list[threading.Thread] = field(default_factory=list)
@@ -83,13 +103,20 @@ class WorkerRuntime:
 
     @property
     def runner(self) -> JobRunner:
-        return JobRunner(self.uow_factory, self.clock, self.registry, self.worker, self.lease)
+        return JobRunner(
+            self.uow_factory,
+            self.clock,
+            self.registry,
+            self.worker,
+            self.lease,
+            metrics=self.metrics,
+        )
 
     def start(self) -> None:
         self.broker.declare()
         if self.recover_on_start:
             self._recover_queued_jobs()
-        handler = self.active.track(DeliveryHandler(self.runner))
+        handler = self.active.track(with_log_context(DeliveryHandler(self.runner)))
         for queue in self.queues:
             consumer = threading.Thread(
                 target=self._consume, args=(queue, handler), name=f"consume-{queue}", daemon=True
