@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from protea_domain.messaging.message import Message
 from protea_domain.ports.message_broker import PublishError
 
 CONTENT_TYPE = "application/json"
@@ -43,6 +44,16 @@ def decode_body(raw: bytes) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise UndecodableError(f"body is JSON but not an object ({type(value).__name__})")
     return value
+
+
+def decode_message(
+    queue: str, raw: bytes, message_id: str | None, headers: Mapping[str, object] | None
+) -> Message:
+    """The message delivered from `queue`; raises `UndecodableError` for a body that is not a
+    JSON object or a message without `message_id` (consumers deduplicate by it)."""
+    if not message_id:
+        raise UndecodableError("message has no message_id")
+    return Message(queue, decode_body(raw), message_id, user_headers(headers))
 
 
 def parked_body(raw: bytes) -> dict[str, Any]:

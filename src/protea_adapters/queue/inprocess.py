@@ -2,11 +2,14 @@
 
 Queues live in memory (lost with the process). Bodies travel in their JSON wire form, so
 consumers get fresh objects and the same bodies are accepted and rejected as on RabbitMQ.
-- `publish` to a queue that was not declared raises `PublishError` (RabbitMQ's mandatory flag);
-  every work queue and the DLQ exist from construction, so `declare` is idempotent and cheap.
+- `publish` to a queue that was not declared raises `PublishError` (RabbitMQ's mandatory flag),
+  and so does a publish to the DLQ or of a body that is not a JSON object; every work queue and
+  the DLQ exist from construction, so `declare` is idempotent and cheap. `publish_raw` enqueues
+  bytes as a foreign publisher could, for tests.
 - Consumers take messages in order; a requeued delivery (REQUEUE, a handler that raised, a
-  delivery left unsettled) goes back to the head of its queue with `redelivered=True`, as
-  RabbitMQ puts it back at (about) its original position.
+  delivery not started before `stop` or still running after the grace period) goes back to the
+  head of its queue with `redelivered=True`, as RabbitMQ puts it back at (about) its original
+  position.
 - DEAD_LETTER parks the message with its original queue and `HANDLER_REASON`; a body that is not a
   JSON object is parked (`undecodable: ...`) without calling the handler.
 - `crash_consumers()` simulates lost consumer connections: every unsettled delivery goes back with
@@ -28,10 +31,9 @@ from dataclasses import dataclass, field, replace
 from protea_adapters.queue.codec import (
     HANDLER_REASON,
     UndecodableError,
-    decode_body,
+    decode_message,
     encode_body,
     parked_body,
-    user_headers,
 )
 from protea_adapters.queue.handling import run_handler
 from protea_domain.errors import NotFoundError
@@ -224,11 +226,8 @@ class InProcessBroker(MessagePublisher, MessageConsumer, DeadLetterQueue, Broker
                 self._settle(session, token, Disposition.REQUEUE, "")
                 return
             try:
-                message = Message(
-                    envelope.queue,
-                    decode_body(envelope.body),
-                    envelope.message_id,
-                    user_headers(envelope.headers),
+                message = decode_message(
+                    envelope.queue, envelope.body, envelope.message_id, envelope.headers
                 )
             except UndecodableError as exc:
                 self._settle(session, token, Disposition.DEAD_LETTER, exc.reason)

@@ -52,7 +52,8 @@ class RabbitMqPublisher(MessagePublisher):
         self.publish_bytes(message.queue, body, properties_for(message.message_id, message.headers))
 
     def publish_bytes(self, queue: str, body: bytes, properties: BasicProperties) -> None:
-        """Publish `body` as it stands (confirmed, mandatory), with the retries of `publish`."""
+        """Publish `body` as it stands (confirmed, mandatory), with the retries of `publish`:
+        for tools and tests that must send what `publish` refuses."""
         failures = 0
         while True:
             try:

@@ -103,7 +103,7 @@ class ConsumerSession:
             self._settle(tag, properties, body, Disposition.DEAD_LETTER, exc.reason)
             return
         delivery = Delivery(message, bool(method.redelivered))
-        self._work(delivery, tag, properties, body)
+        self._pool.submit(self._work, delivery, tag, properties, body)
 
     def _work(self, delivery: Delivery, tag: int, properties: BasicProperties, body: bytes) -> None:
         if self._stop.is_set():

@@ -12,13 +12,8 @@ from typing import Any
 import pika
 from pika.spec import BasicProperties
 
-from protea_adapters.queue.codec import (
-    CONTENT_TYPE,
-    UndecodableError,
-    decode_body,
-    parked_body,
-    user_headers,
-)
+from protea_adapters.queue import codec
+from protea_adapters.queue.codec import CONTENT_TYPE, parked_body, user_headers
 from protea_domain.messaging.message import DeadLetter, Message
 
 ORIGINAL_QUEUE_HEADER = "x-protea-original-queue"
@@ -36,13 +31,8 @@ def properties_for(message_id: str, headers: Mapping[str, object]) -> BasicPrope
 
 
 def decode_message(queue: str, properties: BasicProperties, body: bytes) -> Message:
-    """The message delivered from `queue`; raises `UndecodableError` for a body that is not a
-    JSON object or a message without `message_id`."""
-    if not properties.message_id:
-        raise UndecodableError("message has no message_id")
-    return Message(
-        queue, decode_body(body), properties.message_id, user_headers(properties.headers)
-    )
+    """See `codec.decode_message`."""
+    return codec.decode_message(queue, body, properties.message_id, properties.headers)
 
 
 def parked_properties(properties: BasicProperties, queue: str, reason: str) -> BasicProperties:
