@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("payload", JsonDocument, nullable=False),
         sa.Column("meta", JsonDocument, nullable=False),
+        sa.Column("result", JsonDocument),
         sa.Column("progress_current", sa.Integer(), nullable=False),
         sa.Column("progress_total", sa.Integer()),
         sa.Column("parent_id", sa.Uuid()),

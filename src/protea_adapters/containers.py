@@ -18,6 +18,7 @@ from protea_adapters.settings import Settings, SettingsError
 from protea_adapters.sqlalchemy import migrate
 from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory
 from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
+from protea_adapters.tracing.noop import NoopTracer
 from protea_domain.operations.ping import PingOperation
 from protea_domain.operations.ping_batch import PingBatchOperation
 from protea_domain.operations.registry import OperationRegistry
@@ -76,6 +77,7 @@ class CoreContainer(containers.DeclarativeContainer):
     unit_of_work = providers.Factory(SqlUnitOfWork, session_factory)
     registry = providers.ThreadSafeSingleton(build_registry, settings)
     broker = providers.ThreadSafeSingleton(build_broker, settings)
+    tracer = providers.ThreadSafeSingleton(NoopTracer)
     artifact_store = providers.ThreadSafeSingleton(
         build_artifact_store, providers.Callable(artifact_store_config, settings)
     )

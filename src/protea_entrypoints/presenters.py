@@ -21,6 +21,7 @@ def job_json(job: Job) -> dict[str, Any]:
         "status": job.status.value,
         "payload": job.payload,
         "meta": job.meta,
+        "result": job.result,
         "progress": {"current": job.progress_current, "total": job.progress_total},
         "parent_id": str(job.parent_id) if job.parent_id else None,
         "error": {"code": job.error_code, "message": job.error_message} if job.error_code else None,

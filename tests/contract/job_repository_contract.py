@@ -166,14 +166,15 @@ class JobRepositoryContract:
         assert requeued.lease_owner is None
         assert again.attempts == 2
 
-    def test_moves_merge_meta(self, uow_factory: UowFactory) -> None:
+    def test_success_keeps_meta_and_stores_the_result(self, uow_factory: UowFactory) -> None:
         job = make_job(meta={"keep": 1})
         store(uow_factory(), job)
         bring_to(uow_factory(), job.id, JobStatus.RUNNING)
         with uow_factory() as uow:
             done = uow.jobs.move(job.id, moves.succeed(T0, {"answer": 42}, "found it"))
             uow.commit()
-        assert done.meta == {"keep": 1, "result": {"answer": 42}}
+        assert done.meta == {"keep": 1}
+        assert done.result == {"answer": 42}
         assert done.findings == "found it"
 
     def test_progress_is_recorded_only_while_running(self, uow_factory: UowFactory) -> None:

@@ -17,6 +17,7 @@ from protea_domain.jobs.status import JobStatus
 from protea_domain.messaging.queues import PING
 from protea_domain.messaging.wire import job_message
 from protea_domain.use_cases import job_lifecycle
+from tests.integration.tcp_proxy import LateProxy
 from tests.integration.workers import Cluster, counter_lines, wait_until
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres, pytest.mark.rabbitmq]
@@ -192,3 +193,19 @@ def test_workers_log_json_with_job_ids_and_serve_their_metrics(cluster: Cluster)
     assert lines, cluster.logs()
     assert {"timestamp", "level", "logger", "message"} <= set(lines[0])
     assert any(line.get("job_id") == str(job.id) for line in lines)
+
+
+def test_a_worker_started_before_the_broker_waits_and_then_works(cluster: Cluster) -> None:
+    proxy = LateProxy(("127.0.0.1", 5672))
+    cluster.amqp_url = f"amqp://guest:guest@127.0.0.1:{proxy.port}/%2F"
+    job = cluster.submit("ping", {})
+    worker = cluster.start_worker("--queue", PING)
+    time.sleep(3.0)
+    assert worker.poll() is None, cluster.logs()
+    assert cluster.job(job.id).status is JobStatus.QUEUED
+    proxy.open()
+    try:
+        assert cluster.wait_for(job.id, *DONE, timeout=40).status is JobStatus.SUCCEEDED
+    finally:
+        cluster.stop_all()
+        proxy.close()

@@ -66,8 +66,6 @@ class MemoryJobRepository(JobRepository):
         if not _guards_hold(job, move):
             raise IllegalTransitionError(job_id, job.status, move.target)
         updates = dict(move.updates)
-        if "meta" in updates:
-            updates["meta"] = {**job.meta, **updates["meta"]}
         moved = dataclasses.replace(
             job,
             status=move.target,

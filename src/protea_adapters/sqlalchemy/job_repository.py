@@ -34,6 +34,7 @@ def _job_from_row(row: RowMapping) -> Job:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         meta=row["meta"],
+        result=row["result"],
         progress_current=row["progress_current"],
         progress_total=row["progress_total"],
         parent_id=row["parent_id"],
@@ -59,6 +60,7 @@ def _job_values(job: Job) -> dict[str, Any]:
         "status": job.status.value,
         "payload": job.payload,
         "meta": job.meta,
+        "result": job.result,
         "progress_current": job.progress_current,
         "progress_total": job.progress_total,
         "parent_id": job.parent_id,
@@ -134,8 +136,6 @@ class SqlJobRepository(JobRepository):
 
     def move(self, job_id: UUID, move: JobMove) -> Job:
         values: dict[str, Any] = dict(move.updates)
-        if "meta" in values:
-            values["meta"] = {**self.get(job_id).meta, **values["meta"]}
         values["status"] = move.target.value
         values["updated_at"] = move.at
         if move.increment_attempts:
@@ -145,26 +145,37 @@ class SqlJobRepository(JobRepository):
             conditions.append(jobs.c.lease_owner == move.expected_owner)
         if move.lease_expired_before is not None:
             conditions.append(jobs.c.lease_expires_at < move.lease_expired_before)
-        statement = update(jobs).where(*conditions).values(values)
-        if self._execute(statement).rowcount != 1:  # type: ignore[attr-defined]
+        statement = update(jobs).where(*conditions).values(values).returning(*jobs.c)
+        row = self._execute(statement).mappings().first()
+        if row is None:
             raise IllegalTransitionError(job_id, self.get(job_id).status, move.target)
-        return self.get(job_id)
+        return _job_from_row(row)
 
     def set_progress(self, job_id: UUID, current: int, total: int | None, at: datetime) -> Job:
-        self._execute(
-            update(jobs)
-            .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
-            .values(progress_current=current, progress_total=total, updated_at=at)
+        row = (
+            self._execute(
+                update(jobs)
+                .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
+                .values(progress_current=current, progress_total=total, updated_at=at)
+                .returning(*jobs.c)
+            )
+            .mappings()
+            .first()
         )
-        return self.get(job_id)
+        return _job_from_row(row) if row is not None else self.get(job_id)
 
     def add_progress(self, job_id: UUID, increment: int, at: datetime) -> Job:
-        self._execute(
-            update(jobs)
-            .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
-            .values(progress_current=jobs.c.progress_current + increment, updated_at=at)
+        row = (
+            self._execute(
+                update(jobs)
+                .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
+                .values(progress_current=jobs.c.progress_current + increment, updated_at=at)
+                .returning(*jobs.c)
+            )
+            .mappings()
+            .first()
         )
-        return self.get(job_id)
+        return _job_from_row(row) if row is not None else self.get(job_id)
 
     def extend_lease(self, job_id: UUID, worker: str, until: datetime) -> bool:
         self._require(job_id)

@@ -39,6 +39,7 @@ jobs = Table(
     Column("status", String(16), nullable=False),
     Column("payload", JsonDocument, nullable=False),
     Column("meta", JsonDocument, nullable=False),
+    Column("result", JsonDocument),
     Column("progress_current", Integer, nullable=False),
     Column("progress_total", Integer),
     Column("parent_id", Uuid(), ForeignKey("jobs.id", ondelete="CASCADE")),

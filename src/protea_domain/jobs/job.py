@@ -37,6 +37,7 @@ class Job:
     created_at: datetime
     updated_at: datetime
     meta: dict[str, Any] = field(default_factory=dict)
+    result: dict[str, Any] | None = None
     progress_current: int = 0
     progress_total: int | None = None
     parent_id: UUID | None = None

@@ -17,7 +17,7 @@ MOVABLE_FIELDS = frozenset(
         "lease_expires_at",
         "started_at",
         "finished_at",
-        "meta",
+        "result",
     }
 )
 
@@ -26,7 +26,7 @@ MOVABLE_FIELDS = frozenset(
 class JobMove:
     """Move a job to `target` only if its stored status is in `allowed_from`, in one update.
 
-    `updates` sets the named fields (a subset of MOVABLE_FIELDS); `meta` is merged key by key.
+    `updates` sets the named fields (a subset of MOVABLE_FIELDS).
     Guards narrow the condition: `expected_owner` (the lease holder must be this worker) and
     `lease_expired_before` (the lease must have expired before this instant).
     """
@@ -66,7 +66,7 @@ def succeed(
 ) -> JobMove:
     updates: dict[str, Any] = {"finished_at": at, "lease_owner": None, "lease_expires_at": None}
     if result is not None:
-        updates["meta"] = {"result": result}
+        updates["result"] = result
     if findings is not None:
         updates["findings"] = findings
     return JobMove(

@@ -24,6 +24,7 @@ from protea_domain.messaging.wire import (
     decode,
 )
 from protea_domain.operations.errors import UnknownOperationError
+from protea_domain.ports.tracer import Tracer
 from protea_domain.ports.unit_of_work import UnitOfWork
 from protea_domain.use_cases import job_lifecycle
 from protea_domain.use_cases.run_job import PERMANENT_ERRORS, JobRunner
@@ -69,8 +70,15 @@ class DeliveryHandler:
     Storage failures propagate, so the consumer requeues the delivery."""
 
     runner: JobRunner
+    tracer: Tracer | None = None
 
     def __call__(self, delivery: Delivery) -> Disposition:
+        if self.tracer is None:
+            return self._handle(delivery)
+        with self.tracer.span(f"consume {delivery.message.queue}", delivery.message.headers):
+            return self._handle(delivery)
+
+    def _handle(self, delivery: Delivery) -> Disposition:
         try:
             decoded = decode(delivery.message)
         except UndecodableMessageError as exc:

@@ -95,9 +95,13 @@ def submit_job(
 
 
 def move_with_event(uow: UnitOfWork, job_id: UUID, move: JobMove, message: str) -> Job:
-    before = uow.jobs.get(job_id)
+    """Apply `move` and append its status event (from, to, error code) to the timeline."""
+    if len(move.allowed_from) == 1:
+        (source,) = move.allowed_from
+    else:
+        source = uow.jobs.get(job_id).status
     after = uow.jobs.move(job_id, move)
-    fields: dict[str, Any] = {"from": before.status.value, "to": after.status.value}
+    fields: dict[str, Any] = {"from": source.value, "to": after.status.value}
     if after.error_code:
         fields["error_code"] = after.error_code
     uow.jobs.append_event(JobEvent(job_id, move.at, JobEventKind.STATUS, message, fields))

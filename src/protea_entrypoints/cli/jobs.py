@@ -75,6 +75,7 @@ def _submit(args: argparse.Namespace, container: CliContainer) -> int:
         payload=_payload(args.payload),
         description=args.description,
         tags=tuple(args.tags),
+        trace_headers=container.tracer().inject(),
     )
     job = job_lifecycle.submit_job(
         container.unit_of_work(), container.clock(), container.registry(), request
@@ -127,8 +128,8 @@ def print_timeline(detail: job_lifecycle.JobDetail) -> None:
         print(f"  description: {job.description}")
     if job.error_code:
         print(f"  error: {job.error_code}: {job.error_message}")
-    if job.meta.get("result") is not None:
-        print(f"  result: {json.dumps(job.meta['result'])}")
+    if job.result is not None:
+        print(f"  result: {json.dumps(job.result)}")
     print("  timeline:")
     for event in detail.events:
         print(f"    {event.at:%Y-%m-%d %H:%M:%S.%f}  {event.kind.value:8}  {event.message}")

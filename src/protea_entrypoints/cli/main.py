@@ -12,7 +12,7 @@ from protea_adapters.containers import CliContainer
 from protea_adapters.logging.configure import configure_logging
 from protea_adapters.settings import SettingsError, load_settings
 from protea_domain.errors import DomainError
-from protea_entrypoints.cli import db, demo, dlq, jobs, worker
+from protea_entrypoints.cli import db, demo, dlq, jobs, outbox, worker
 from protea_entrypoints.cli.exit_codes import INTERRUPTED, exit_code_for
 
 
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_parser(commands)
     worker.add_parser(commands)
     dlq.add_parser(commands)
+    outbox.add_parser(commands)
     return parser
 
 
@@ -36,9 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.config)
         json_lines = settings.logging.json_lines or getattr(args, "json_logs", False)
         configure_logging(json_lines, settings.logging.level)
-        for noisy in ("alembic", "pika"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
-        container = CliContainer(settings=settings)
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+        logging.getLogger("pika").setLevel(logging.CRITICAL)
+        container = getattr(args, "container", CliContainer)(settings=settings)
         try:
             code: int = args.handler(args, container)
         finally:

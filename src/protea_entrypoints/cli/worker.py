@@ -11,7 +11,7 @@ import time
 from types import FrameType
 from typing import Any
 
-from protea_adapters.containers import CliContainer
+from protea_adapters.containers import WorkerContainer
 from protea_adapters.metrics.http_server import serve_metrics
 from protea_domain.messaging.queues import WORK_QUEUES
 from protea_domain.use_cases.reap_leases import reap_expired_leases
@@ -32,12 +32,12 @@ def add_parser(commands: Any) -> None:
         "--plain-logs", dest="json_logs", action="store_false", help="text logs, not JSON lines"
     )
     worker.add_argument("--metrics-port", type=int, help="serve Prometheus metrics on this port")
-    worker.set_defaults(handler=_worker)
+    worker.set_defaults(handler=_worker, container=WorkerContainer)
 
     reaper = commands.add_parser("reaper", help="requeue or fail jobs whose lease expired")
     reaper.add_argument("--once", action="store_true", help="one pass, then exit")
     reaper.add_argument("--interval", type=float, default=15.0)
-    reaper.set_defaults(handler=_reaper)
+    reaper.set_defaults(handler=_reaper, container=WorkerContainer)
 
 
 def _install_signals(on_first: Any) -> None:
@@ -55,7 +55,7 @@ def _install_signals(on_first: Any) -> None:
     signal.signal(signal.SIGINT, handle)
 
 
-def _worker(args: argparse.Namespace, container: CliContainer) -> int:
+def _worker(args: argparse.Namespace, container: WorkerContainer) -> int:
     if args.concurrency < 1:
         print("protea: error: --concurrency must be at least 1", file=sys.stderr)
         return 2
@@ -74,7 +74,7 @@ def _worker(args: argparse.Namespace, container: CliContainer) -> int:
     return OK
 
 
-def _reaper(args: argparse.Namespace, container: CliContainer) -> int:
+def _reaper(args: argparse.Namespace, container: WorkerContainer) -> int:
     stop = {"now": False}
     _install_signals(lambda: stop.update(now=True))
     while True:

@@ -30,4 +30,5 @@ def build_runtime(
         worker=worker_identity(kind),
         recover_on_start=settings.is_embedded,
         metrics=container.metrics(),
+        tracer=container.tracer(),
     )

@@ -21,6 +21,7 @@ from protea_domain.messaging.wire import job_message
 from protea_domain.operations.registry import OperationRegistry
 from protea_domain.ports.clock import Clock
 from protea_domain.ports.metrics import MetricsRecorder
+from protea_domain.ports.tracer import Tracer
 from protea_domain.ports.unit_of_work import UnitOfWorkFactory
 from protea_domain.use_cases import job_lifecycle
 from protea_domain.use_cases.handle_delivery import DeliveryHandler
@@ -96,6 +97,7 @@ class WorkerRuntime:
     worker: str = field(default_factory=worker_identity)
     recover_on_start: bool = False
     metrics: MetricsRecorder | None = None
+    tracer: Tracer | None = None
     stop_event: threading.Event = field(default_factory=threading.Event)
     active: ActiveJobs = field(default_factory=ActiveJobs)
     _threads: list[threading.Thread] = field(default_factory=list)
@@ -113,10 +115,10 @@ class WorkerRuntime:
         )
 
     def start(self) -> None:
-        self.broker.declare()
+        self._declare_until_reachable()
         if self.recover_on_start:
             self._recover_queued_jobs()
-        handler = self.active.track(with_log_context(DeliveryHandler(self.runner)))
+        handler = self.active.track(with_log_context(DeliveryHandler(self.runner, self.tracer)))
         for queue in self.queues:
             consumer = threading.Thread(
                 target=self._consume, args=(queue, handler), name=f"consume-{queue}", daemon=True
@@ -128,6 +130,20 @@ class WorkerRuntime:
         for thread in [*self._threads, *self._consumers]:
             thread.start()
         logger.info("worker %s consuming %s", self.worker, ", ".join(self.queues))
+
+    def _declare_until_reachable(self) -> None:
+        """A worker may start before its broker: retry the topology with backoff (capped at
+        15 s) until it is declared or the worker is told to stop."""
+        delay = 0.5
+        while True:
+            try:
+                self.broker.declare()
+                return
+            except Exception as exc:
+                logger.warning("broker not reachable (%s); retrying in %.1f s", exc, delay)
+                if self.stop_event.wait(delay):
+                    return
+                delay = min(15.0, delay * 2)
 
     def stop(self) -> None:
         """Stop taking work; give running jobs `grace_seconds`, then release the ones left

@@ -82,7 +82,8 @@ def test_ping_runs_to_success_with_a_timeline(
     done = run_job(memory_uow_factory, clock, registry, job.id, "worker-1")
     assert done is not None
     assert done.status is JobStatus.SUCCEEDED
-    assert done.meta["result"]["pong"] is True
+    assert done.result is not None
+    assert done.result["pong"] is True
     assert (done.progress_current, done.progress_total) == (PING_STEPS, PING_STEPS)
     assert done.attempts == 1
     detail = job_lifecycle.get_job_detail(memory_uow_factory(), job.id)

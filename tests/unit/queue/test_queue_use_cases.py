@@ -192,7 +192,7 @@ def test_a_batch_fans_out_and_the_last_child_closes_the_parent_once(
     done = job_lifecycle.get_job(runner.uow_factory(), parent.id)
     assert done.status is JobStatus.SUCCEEDED
     assert done.progress_current == 5
-    assert done.meta["result"] == {"children": 5, "succeeded": 5, "failed": 0}
+    assert done.result == {"children": 5, "succeeded": 5, "failed": 0}
     closing = [
         e
         for e in job_lifecycle.get_job_detail(runner.uow_factory(), parent.id).events
