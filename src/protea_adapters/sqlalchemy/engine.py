@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+POOL_RECYCLE_SECONDS = 1800
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -35,7 +36,9 @@ def build_engine(
     url: str, *, pool_size: int = 5, max_overflow: int = 10, echo: bool = False
 ) -> Engine:
     """An engine for `url`. SQLite files get WAL, foreign keys and a busy timeout, and their
-    parent folder is created; PostgreSQL gets a pre-pinged pool."""
+    parent folder is created. PostgreSQL connections are not pinged at checkout (a ping costs
+    a round trip per unit of work): a connection found dead fails its unit of work with
+    `StorageError`, is invalidated with its pool, and the work is retried by its caller."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -50,7 +53,11 @@ def build_engine(
         event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(
-        parsed, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
+        parsed,
+        echo=echo,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        pool_recycle=POOL_RECYCLE_SECONDS,
     )
 
 

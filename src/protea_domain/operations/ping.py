@@ -27,7 +27,7 @@ class PingOperation:
     def execute(self, payload: dict[str, Any], context: OperationContext) -> dict[str, Any]:
         step = payload["sleep_seconds"] / PING_STEPS
         started = time.monotonic()
-        context.progress(0, PING_STEPS, "ping started")
+        context.progress(0, PING_STEPS)
         for done in range(1, PING_STEPS + 1):
             if step:
                 time.sleep(step)

@@ -47,7 +47,7 @@ class JobRunContext:
     worker: str
     trace_headers: dict[str, str] = field(default_factory=dict)
     children_published: bool = False
-    _last_write: float = float("-inf")
+    _last_write: float = field(default_factory=time.monotonic)
 
     @property
     def job_id(self) -> UUID:
@@ -55,7 +55,7 @@ class JobRunContext:
 
     def progress(self, current: int, total: int | None = None, message: str | None = None) -> None:
         """Progress is written (and cancellation checked) at most every PROGRESS_INTERVAL
-        seconds, and always for a message or the last step."""
+        seconds from the claim on, and always for a message or the last step."""
         now = time.monotonic()
         final = total is not None and current >= total
         if not message and not final and now - self._last_write < PROGRESS_INTERVAL:

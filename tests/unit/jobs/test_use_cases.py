@@ -90,7 +90,6 @@ def test_ping_runs_to_success_with_a_timeline(
     assert [(e.kind, e.message) for e in detail.events] == [
         (JobEventKind.CREATED, "submitted ping"),
         (JobEventKind.STATUS, "started by worker-1"),
-        (JobEventKind.PROGRESS, "ping started"),
         (JobEventKind.STATUS, "succeeded"),
     ]
     assert detail.events[-1].fields == {"from": "running", "to": "succeeded"}
