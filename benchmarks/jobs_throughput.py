@@ -24,20 +24,18 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from protea_adapters.clock import SystemClock  # noqa: E402
-from protea_adapters.containers import build_registry  # noqa: E402
-from protea_adapters.queue.inprocess import InProcessBroker  # noqa: E402
-from protea_adapters.queue.rabbitmq.broker import RabbitMqBroker  # noqa: E402
-from protea_adapters.settings import load_settings  # noqa: E402
-from protea_adapters.sqlalchemy import migrate  # noqa: E402
-from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory  # noqa: E402
-from protea_adapters.sqlalchemy.tables import jobs  # noqa: E402
-from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork  # noqa: E402
-from protea_domain.messaging.queues import PING  # noqa: E402
-from protea_domain.use_cases.job_lifecycle import SubmitJob, submit_job  # noqa: E402
-from protea_entrypoints.worker.runtime import WorkerRuntime  # noqa: E402
+from protea_adapters.clock import SystemClock
+from protea_adapters.containers import build_registry
+from protea_adapters.queue.inprocess import InProcessBroker
+from protea_adapters.queue.rabbitmq.broker import RabbitMqBroker
+from protea_adapters.settings import load_settings
+from protea_adapters.sqlalchemy import migrate
+from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory
+from protea_adapters.sqlalchemy.tables import jobs
+from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
+from protea_domain.messaging.queues import PING
+from protea_domain.use_cases.job_lifecycle import SubmitJob, submit_job
+from protea_entrypoints.worker.runtime import WorkerRuntime
 
 REPO = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get(
@@ -151,6 +149,7 @@ def main() -> None:
     print(f"jobs per run: {n}; machine: {os.cpu_count()} cores")
     ceiling = None
     if not args.skip_services:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from raw_pika import measure_raw_pika
 
         ceiling = measure_raw_pika(AMQP_URL, n)
