@@ -7,12 +7,9 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import RowMapping, func, insert, select, update
-from sqlalchemy.engine import Result
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.sql import Executable
 
-from protea_adapters.sqlalchemy.errors import storage_errors
+from protea_adapters.sqlalchemy.repository import SqlRepository
 from protea_adapters.sqlalchemy.tables import batch_children, jobs
 from protea_domain.jobs.batch import BatchChild, BatchCounts, ChildStatus
 from protea_domain.jobs.errors import JobNotFoundError
@@ -30,14 +27,7 @@ def _child(row: RowMapping) -> BatchChild:
     )
 
 
-class SqlBatchRepository(BatchRepository):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def _execute(self, statement: Executable) -> Result[Any]:
-        with storage_errors():
-            return self._session.execute(statement)
-
+class SqlBatchRepository(SqlRepository, BatchRepository):
     def _key(self, parent_id: UUID, child_key: str) -> Any:
         return (batch_children.c.parent_id == parent_id) & (batch_children.c.child_key == child_key)
 

@@ -7,12 +7,9 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import RowMapping, and_, exists, insert, or_, select, update
-from sqlalchemy.engine import Result
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.sql import Executable
 
-from protea_adapters.sqlalchemy.errors import storage_errors
+from protea_adapters.sqlalchemy.repository import SqlRepository
 from protea_adapters.sqlalchemy.tables import job_comments, job_events, jobs
 from protea_adapters.sqlalchemy.types import TagsContain
 from protea_domain.errors import ConflictError
@@ -80,14 +77,7 @@ def _job_values(job: Job) -> dict[str, Any]:
     }
 
 
-class SqlJobRepository(JobRepository):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def _execute(self, statement: Executable) -> Result[Any]:
-        with storage_errors():
-            return self._session.execute(statement)
-
+class SqlJobRepository(SqlRepository, JobRepository):
     def _require(self, job_id: UUID) -> None:
         if not self._execute(select(exists().where(jobs.c.id == job_id))).scalar():
             raise JobNotFoundError(job_id)

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import RowMapping, func, insert, select, update
-from sqlalchemy.engine import Result
-from sqlalchemy.orm import Session
-from sqlalchemy.sql import Executable
 
-from protea_adapters.sqlalchemy.errors import storage_errors
+from protea_adapters.sqlalchemy.repository import SqlRepository
 from protea_adapters.sqlalchemy.tables import outbox
 from protea_domain.messaging.message import Message
 from protea_domain.messaging.outbox import OutboxEntry
@@ -29,14 +25,7 @@ def _entry(row: RowMapping) -> OutboxEntry:
     )
 
 
-class SqlOutboxRepository(OutboxRepository):
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def _execute(self, statement: Executable) -> Result[Any]:
-        with storage_errors():
-            return self._session.execute(statement)
-
+class SqlOutboxRepository(SqlRepository, OutboxRepository):
     def add(self, entry: OutboxEntry) -> OutboxEntry:
         message = entry.message
         entry_id = self._execute(
