@@ -18,13 +18,15 @@ from protea_adapters.settings import Settings, SettingsError
 from protea_adapters.sqlalchemy import migrate
 from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory
 from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
+from protea_adapters.tracing.boot import boot_tracing, instrument_engine
 from protea_adapters.tracing.noop import NoopTracer
 from protea_domain.operations.ping import PingOperation
 from protea_domain.operations.ping_batch import PingBatchOperation
 from protea_domain.operations.registry import OperationRegistry
+from protea_domain.ports.tracer import Tracer
 
 
-def engine_resource(settings: Settings) -> Iterator[Engine]:
+def engine_resource(settings: Settings, tracer: Tracer) -> Iterator[Engine]:
     """The process's one engine; the embedded SQLite database is migrated on first use."""
     url = settings.database_url
     if url.startswith("sqlite"):
@@ -35,6 +37,7 @@ def engine_resource(settings: Settings) -> Iterator[Engine]:
         max_overflow=settings.database.max_overflow,
         echo=settings.database.echo,
     )
+    instrument_engine(engine, not isinstance(tracer, NoopTracer))
     try:
         yield engine
     finally:
@@ -69,15 +72,20 @@ def build_registry(settings: Settings) -> OperationRegistry:
     return registry
 
 
+def build_tracer(settings: Settings, service_name: str) -> Tracer:
+    return boot_tracing(settings.telemetry, settings.telemetry.service_name or service_name)
+
+
 class CoreContainer(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
+    service_name = providers.Object("protea-cli")
     clock = providers.ThreadSafeSingleton(SystemClock)
-    engine = providers.Resource(engine_resource, settings=settings)
+    tracer = providers.ThreadSafeSingleton(build_tracer, settings, service_name)
+    engine = providers.Resource(engine_resource, settings=settings, tracer=tracer)
     session_factory = providers.ThreadSafeSingleton(build_session_factory, engine)
     unit_of_work = providers.Factory(SqlUnitOfWork, session_factory)
     registry = providers.ThreadSafeSingleton(build_registry, settings)
     broker = providers.ThreadSafeSingleton(build_broker, settings)
-    tracer = providers.ThreadSafeSingleton(NoopTracer)
     artifact_store = providers.ThreadSafeSingleton(
         build_artifact_store, providers.Callable(artifact_store_config, settings)
     )
@@ -96,6 +104,10 @@ class CliContainer(CoreContainer):
 class WorkerContainer(CoreContainer):
     """A worker process."""
 
+    service_name = providers.Object("protea-worker")
+
 
 class ApiContainer(CoreContainer):
     """The HTTP API process."""
+
+    service_name = providers.Object("protea-api")

@@ -112,7 +112,7 @@ class ArtifactSettings(_Section):
 class TelemetrySettings(_Section):
     enabled: bool = False
     endpoint: str | None = None
-    service_name: str = "protea"
+    service_name: str | None = None
     sample_ratio: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
