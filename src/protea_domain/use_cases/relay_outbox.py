@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from protea_domain.jobs.retry import RetryPolicy
 from protea_domain.ports.clock import Clock
 from protea_domain.ports.message_broker import MessagePublisher, PublishError
+from protea_domain.ports.tracer import Tracer
 from protea_domain.ports.unit_of_work import UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ def relay_outbox(
     clock: Clock,
     limit: int = 100,
     retry: RetryPolicy = PUBLISH_RETRY,
+    tracer: Tracer | None = None,
 ) -> int:
     """Publish up to `limit` due entries and mark each sent, in one transaction that holds
     them (concurrent relays take other entries). A crash after a publish and before the commit
@@ -39,7 +41,11 @@ def relay_outbox(
         for entry in uow.outbox.claim_due(now, limit):
             assert entry.id is not None
             try:
-                publisher.publish(entry.message)
+                if tracer is None:
+                    publisher.publish(entry.message)
+                else:
+                    with tracer.span(f"publish {entry.message.queue}", entry.message.headers):
+                        publisher.publish(entry.message)
             except PublishError as exc:
                 logger.warning("publishing %s failed: %s", entry.message.message_id, exc)
                 retry_at = now + retry.delay(entry.attempts + 1)

@@ -183,7 +183,7 @@ class WorkerRuntime:
 
     def _relay_once(self) -> int:
         try:
-            return relay_outbox(self.uow_factory, self.broker, self.clock)
+            return relay_outbox(self.uow_factory, self.broker, self.clock, tracer=self.tracer)
         except Exception:
             logger.exception("outbox relay failed")
             return 0

@@ -73,6 +73,8 @@ def test_one_trace_from_submit_to_the_worker(runtime: WorkerRuntime, tracer: obj
     spans = EXPORTER.get_finished_spans()
     request = next(span for span in spans if span.name == "POST /v1/jobs")
     consume = next(span for span in spans if span.name == f"consume {PING}")
+    publish = next(span for span in spans if span.name == f"publish {PING}")
+    assert publish.context.trace_id == request.context.trace_id
     assert consume.context.trace_id == request.context.trace_id
     assert consume.parent is not None
     assert consume.parent.span_id == request.context.span_id
