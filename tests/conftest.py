@@ -32,6 +32,21 @@ PG_STAIRWAY_URL = os.environ.get(
 UowFactory = Callable[[], UnitOfWork]
 
 
+def shared_data_path() -> Path:
+    """../shared/data beside the repository, or $PROTEA_SHARED_DATA."""
+    env = os.environ.get("PROTEA_SHARED_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real public data of ../shared/data; a missing folder fails, never skips."""
+    path = shared_data_path()
+    if not path.is_dir():
+        pytest.fail(f"shared data folder missing: {path} (set PROTEA_SHARED_DATA)", pytrace=False)
+    return path
+
+
 def service_missing(message: str) -> None:
     """Skip locally, fail under PROTEA_REQUIRE_SERVICES=1."""
     if STRICT:

@@ -1,0 +1,1 @@
+"""Evaluation sets for temporal CAFA-style benchmarks (NK/LK/PK) and information accretion."""
