@@ -24,5 +24,5 @@ def information_accretion(annotations: Mapping[str, set[str]], dag: TermDag) -> 
             accretion[term] = 0.0
             continue
         with_parents = set.intersection(*(carriers.get(parent, set()) for parent in parents))
-        accretion[term] = -math.log2(len(with_term) / len(with_parents))
+        accretion[term] = 0.0 - math.log2(len(with_term) / len(with_parents))
     return accretion
