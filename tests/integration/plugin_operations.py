@@ -31,6 +31,22 @@ class CountingSleep:
         return {"pid": os.getpid()}
 
 
+class SilentSleep:
+    """Sleeps without a single progress point (a long computation), then appends its job id
+    to `counter`."""
+
+    name = "silent_sleep"
+    queue = PING
+
+    def validate(self, payload: dict[str, Any]) -> dict[str, Any]:
+        return {"seconds": float(payload["seconds"]), "counter": str(payload["counter"])}
+
+    def execute(self, payload: dict[str, Any], context: OperationContext) -> None:
+        time.sleep(payload["seconds"])
+        with Path(payload["counter"]).open("a") as counter:
+            counter.write(f"{context.job_id} {os.getpid()}\n")
+
+
 class ExplodingChild:
     """A batch child that always raises an unexpected error: a poison message."""
 
@@ -58,5 +74,6 @@ class ExplodingBatch:
 
 
 PLUGINS = ",".join(
-    f"{__name__}:{name}" for name in ("CountingSleep", "ExplodingChild", "ExplodingBatch")
+    f"{__name__}:{name}"
+    for name in ("CountingSleep", "SilentSleep", "ExplodingChild", "ExplodingBatch")
 )

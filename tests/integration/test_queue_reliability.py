@@ -209,3 +209,20 @@ def test_a_worker_started_before_the_broker_waits_and_then_works(cluster: Cluste
     finally:
         cluster.stop_all()
         proxy.close()
+
+
+def test_sigterm_exits_within_grace_even_when_the_job_has_no_progress_points(
+    cluster: Cluster,
+) -> None:
+    counter = cluster.tmp / "counter"
+    job = cluster.submit("silent_sleep", {"seconds": 8.0, "counter": str(counter)})
+    worker = cluster.start_worker("--queue", PING, "--grace", "0.5")
+    cluster.wait_for(job.id, JobStatus.RUNNING)
+    started = time.monotonic()
+    worker.terminate()
+    assert worker.wait(15) == 0
+    assert time.monotonic() - started < 6, cluster.logs()
+    assert cluster.job(job.id).status is JobStatus.QUEUED
+    cluster.start_worker("--queue", PING)
+    assert cluster.wait_for(job.id, *DONE, timeout=30).status is JobStatus.SUCCEEDED
+    assert len(counter_lines(counter)) == 1

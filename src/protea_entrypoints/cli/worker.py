@@ -70,7 +70,12 @@ def _worker(args: argparse.Namespace, container: WorkerContainer) -> int:
     _install_signals(runtime.stop_event.set)
     runtime.start()
     runtime.wait()
-    runtime.stop()
+    released = runtime.stop()
+    if released:
+        logger.warning("exiting with %d handler(s) still running; their jobs were released",
+                       len(released))  # fmt: skip
+        logging.shutdown()
+        os._exit(OK)
     return OK
 
 

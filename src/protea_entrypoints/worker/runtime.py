@@ -145,13 +145,15 @@ class WorkerRuntime:
                     return
                 delay = min(15.0, delay * 2)
 
-    def stop(self) -> None:
+    def stop(self) -> list[UUID]:
         """Stop taking work; give running jobs `grace_seconds`, then release the ones left
-        (requeued with a wake-up) so another worker picks them up at once."""
+        (requeued with a wake-up) so another worker picks them up at once. Returns the jobs
+        whose handlers were still running (the caller may exit without waiting for them)."""
         self.stop_event.set()
         for consumer in self._consumers:
             consumer.join(self.grace_seconds + 5)
-        for job_id in self.active.snapshot():
+        still_running = self.active.snapshot()
+        for job_id in still_running:
             try:
                 job_lifecycle.requeue_job(
                     self.uow_factory(), self.clock, job_id, "worker stopped", owner=self.worker
@@ -162,6 +164,7 @@ class WorkerRuntime:
         for thread in self._threads:
             thread.join(5)
         self._relay_once()
+        return still_running
 
     def wait(self) -> None:
         while any(thread.is_alive() for thread in self._consumers):
