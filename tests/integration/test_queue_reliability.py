@@ -226,3 +226,21 @@ def test_sigterm_exits_within_grace_even_when_the_job_has_no_progress_points(
     cluster.start_worker("--queue", PING)
     assert cluster.wait_for(job.id, *DONE, timeout=30).status is JobStatus.SUCCEEDED
     assert len(counter_lines(counter)) == 1
+
+
+def test_a_broker_restart_mid_flight_loses_no_job(cluster: Cluster) -> None:
+    counter = cluster.tmp / "counter"
+    jobs = [
+        cluster.submit("counting_sleep", {"seconds": 0.2, "counter": str(counter)})
+        for _ in range(15)
+    ]
+    cluster.start_worker("--queue", PING)
+    wait_until(lambda: len(counter_lines(counter)) >= 2, 30, "no job finished")
+    for action in ("stop_app", "start_app"):
+        done = subprocess.run(["rabbitmqctl", action], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+    for job in jobs:
+        assert cluster.wait_for(job.id, *DONE, timeout=90).status is JobStatus.SUCCEEDED
+    assert sorted(line.split()[0] for line in counter_lines(counter)) == sorted(
+        str(job.id) for job in jobs
+    )
