@@ -12,7 +12,16 @@ from protea_adapters.containers import CliContainer
 from protea_adapters.logging.configure import configure_logging
 from protea_adapters.settings import SettingsError, load_settings
 from protea_domain.errors import DomainError
-from protea_entrypoints.cli import db, demo, dlq, evaluation_sets, jobs, outbox, worker
+from protea_entrypoints.cli import (
+    db,
+    demo,
+    dlq,
+    evaluate,
+    evaluation_sets,
+    jobs,
+    outbox,
+    worker,
+)
 from protea_entrypoints.cli.exit_codes import INTERRUPTED, exit_code_for
 
 
@@ -29,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     dlq.add_parser(commands)
     outbox.add_parser(commands)
     evaluation_sets.add_parser(commands)
+    evaluate.add_parser(commands)
     return parser
 
 
