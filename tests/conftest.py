@@ -11,6 +11,7 @@ from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine, text
 
 from protea_adapters.memory.store import MemoryStore
@@ -22,6 +23,11 @@ from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
 from protea_domain.ports.unit_of_work import UnitOfWork
 
 STRICT = os.environ.get("PROTEA_REQUIRE_SERVICES") == "1"
+
+settings.register_profile(
+    "protea", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("protea")
 PG_URL = os.environ.get(
     "PROTEA_TEST_PG_URL", "postgresql+psycopg2://protea@127.0.0.1:5432/protea_test"
 )
