@@ -320,3 +320,27 @@ class JobRepositoryContract:
         }
         with pytest.raises(IllegalTransitionError):
             job_lifecycle.cancel_job(uow_factory(), clock, root.id)
+
+    def test_only_finished_jobs_are_deleted_with_everything_hanging_off_them(
+        self, uow_factory: UowFactory
+    ) -> None:
+        parent = make_job()
+        child = make_job(parent_id=parent.id)
+        store(uow_factory(), parent, child)
+        with uow_factory() as uow:
+            uow.jobs.append_event(JobEvent(parent.id, T0, JobEventKind.MESSAGE, "x"))
+            uow.jobs.add_comment(JobComment(child.id, T0, "me", "y"))
+            uow.batches.start(parent.id, "0", T0)
+            assert not uow.jobs.delete_finished(parent.id)
+            uow.commit()
+        bring_to(uow_factory(), parent.id, JobStatus.SUCCEEDED)
+        with uow_factory() as uow:
+            assert uow.jobs.delete_finished(parent.id)
+            uow.commit()
+        with uow_factory() as uow:
+            for gone in (parent.id, child.id):
+                with pytest.raises(JobNotFoundError):
+                    uow.jobs.get(gone)
+            assert uow.batches.counts(parent.id).running == 0
+            with pytest.raises(JobNotFoundError):
+                uow.jobs.delete_finished(parent.id)

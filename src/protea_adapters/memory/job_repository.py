@@ -76,6 +76,24 @@ class MemoryJobRepository(JobRepository):
         self._store.jobs[job_id] = moved
         return moved
 
+    def delete_finished(self, job_id: UUID) -> bool:
+        if not self.get(job_id).is_terminal:
+            return False
+        doomed = {job_id}
+        frontier = [job_id]
+        while frontier:
+            parent = frontier.pop()
+            children = [j.id for j in self._store.jobs.values() if j.parent_id == parent]
+            doomed.update(children)
+            frontier.extend(children)
+        for doomed_id in doomed:
+            del self._store.jobs[doomed_id]
+        self._store.events[:] = [e for e in self._store.events if e.job_id not in doomed]
+        self._store.comments[:] = [c for c in self._store.comments if c.job_id not in doomed]
+        for key in [key for key in self._store.batches if key[0] in doomed]:
+            del self._store.batches[key]
+        return True
+
     def set_progress(self, job_id: UUID, current: int, total: int | None, at: datetime) -> Job:
         job = self.get(job_id)
         if job.status is JobStatus.RUNNING:

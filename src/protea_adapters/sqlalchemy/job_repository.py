@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, and_, exists, insert, or_, select, update
+from sqlalchemy import RowMapping, and_, delete, exists, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from protea_adapters.sqlalchemy.repository import SqlRepository
@@ -17,7 +17,7 @@ from protea_domain.jobs.errors import IllegalTransitionError, JobNotFoundError
 from protea_domain.jobs.job import Job, JobComment, JobEvent, JobEventKind
 from protea_domain.jobs.moves import JobMove
 from protea_domain.jobs.query import JobCursor, JobPage, JobQuery
-from protea_domain.jobs.status import JobStatus
+from protea_domain.jobs.status import TERMINAL_STATUSES, JobStatus
 from protea_domain.ports.job_repository import JobRepository
 
 
@@ -140,6 +140,12 @@ class SqlJobRepository(SqlRepository, JobRepository):
         if row is None:
             raise IllegalTransitionError(job_id, self.get(job_id).status, move.target)
         return _job_from_row(row)
+
+    def delete_finished(self, job_id: UUID) -> bool:
+        self._require(job_id)
+        terminal = sorted(status.value for status in TERMINAL_STATUSES)
+        result = self._execute(delete(jobs).where(jobs.c.id == job_id, jobs.c.status.in_(terminal)))
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     def set_progress(self, job_id: UUID, current: int, total: int | None, at: datetime) -> Job:
         row = (

@@ -51,3 +51,14 @@ class JobNotRunningError(ConflictError):
         super().__init__(f"job {job_id} is {current}, not running")
         self.job_id = job_id
         self.current = current
+
+
+class JobNotFinishedError(ConflictError):
+    """Only finished (succeeded, failed, cancelled) jobs may be deleted."""
+
+    code = "job_not_finished"
+
+    def __init__(self, job_id: UUID, current: JobStatus) -> None:
+        super().__init__(f"job {job_id} is {current}; only finished jobs can be deleted")
+        self.job_id = job_id
+        self.current = current

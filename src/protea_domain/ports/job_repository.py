@@ -42,6 +42,12 @@ class JobRepository(Protocol):
         found when the condition does not hold (including losing a race)."""
         ...
 
+    def delete_finished(self, job_id: UUID) -> bool:
+        """Delete a job in a terminal status with its events, comments, batch children and
+        descendants, as one conditional statement; False (nothing deleted) when the job is
+        not finished. Raises `JobNotFoundError`."""
+        ...
+
     def set_progress(self, job_id: UUID, current: int, total: int | None, at: datetime) -> Job:
         """Record progress if the job is running (conditional update); return the job as stored
         after the call, whatever its status. Raises `JobNotFoundError`."""

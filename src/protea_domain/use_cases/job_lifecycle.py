@@ -10,7 +10,12 @@ from uuid import UUID, uuid4
 
 from protea_domain.errors import InvalidInputError
 from protea_domain.jobs import moves
-from protea_domain.jobs.errors import IllegalTransitionError, JobCancelledError, JobNotRunningError
+from protea_domain.jobs.errors import (
+    IllegalTransitionError,
+    JobCancelledError,
+    JobNotFinishedError,
+    JobNotRunningError,
+)
 from protea_domain.jobs.job import Job, JobComment, JobEvent, JobEventKind
 from protea_domain.jobs.moves import JobMove
 from protea_domain.jobs.query import JobPage, JobQuery
@@ -250,6 +255,15 @@ def comment_on_job(
         comment = uow.jobs.add_comment(JobComment(job_id, clock.now(), author, body))
         uow.commit()
     return comment
+
+
+def delete_job(uow: UnitOfWork, job_id: UUID) -> None:
+    """Delete a finished job with its timeline, comments and descendants. Raises
+    `JobNotFoundError`, or `JobNotFinishedError` while it is queued or running."""
+    with uow:
+        if not uow.jobs.delete_finished(job_id):
+            raise JobNotFinishedError(job_id, uow.jobs.get(job_id).status)
+        uow.commit()
 
 
 def list_jobs(uow: UnitOfWork, query: JobQuery) -> JobPage:
