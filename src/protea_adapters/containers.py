@@ -7,15 +7,19 @@ from collections.abc import Iterator
 
 from dependency_injector import containers, providers
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from protea_adapters.artifacts.factory import ArtifactStoreConfig, build_artifact_store
 from protea_adapters.benchmark_config import load_benchmark_config
+from protea_adapters.biodata_wiring import build_biodata_operations
 from protea_adapters.clock import SystemClock
 from protea_adapters.metrics.base import PoolInUse
 from protea_adapters.metrics.factory import build_metrics
 from protea_adapters.queue.factory import build_broker
 from protea_adapters.settings import Settings, SettingsError
 from protea_adapters.sqlalchemy import migrate
+from protea_adapters.sqlalchemy.api_unit_of_work import SqlApiUnitOfWork
+from protea_adapters.sqlalchemy.biodata.unit_of_work import SqlBioDataUnitOfWork
 from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory
 from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
 from protea_adapters.tracing.boot import boot_tracing, instrument_engine
@@ -23,6 +27,7 @@ from protea_adapters.tracing.noop import NoopTracer
 from protea_domain.operations.ping import PingOperation
 from protea_domain.operations.ping_batch import PingBatchOperation
 from protea_domain.operations.registry import OperationRegistry
+from protea_domain.ports.clock import Clock
 from protea_domain.ports.tracer import Tracer
 
 
@@ -59,9 +64,19 @@ def pool_in_use(engine: Engine) -> PoolInUse:
     return checked_out
 
 
-def build_registry(settings: Settings) -> OperationRegistry:
-    """The built-in operations plus each `module:Class` of `settings.plugins`."""
+def build_registry(
+    settings: Settings,
+    session_factory: sessionmaker[Session] | None = None,
+    clock: Clock | None = None,
+) -> OperationRegistry:
+    """The built-in operations (the biodata ones need a session factory) plus each
+    `module:Class` of `settings.plugins`."""
     registry = OperationRegistry([PingOperation(), PingBatchOperation()])
+    if session_factory is not None:
+        for operation in build_biodata_operations(
+            session_factory, clock or SystemClock(), uniprot_search_url=settings.uniprot.search_url
+        ):
+            registry.register(operation)
     for entry in settings.plugins:
         module_name, _, attribute = entry.partition(":")
         try:
@@ -84,7 +99,9 @@ class CoreContainer(containers.DeclarativeContainer):
     engine = providers.Resource(engine_resource, settings=settings, tracer=tracer)
     session_factory = providers.ThreadSafeSingleton(build_session_factory, engine)
     unit_of_work = providers.Factory(SqlUnitOfWork, session_factory)
-    registry = providers.ThreadSafeSingleton(build_registry, settings)
+    api_unit_of_work = providers.Factory(SqlApiUnitOfWork, session_factory)
+    registry = providers.ThreadSafeSingleton(build_registry, settings, session_factory, clock)
+    biodata_unit_of_work = providers.Factory(SqlBioDataUnitOfWork, session_factory)
     broker = providers.ThreadSafeSingleton(build_broker, settings)
     artifact_store = providers.ThreadSafeSingleton(
         build_artifact_store, providers.Callable(artifact_store_config, settings)

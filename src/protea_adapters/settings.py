@@ -20,6 +20,7 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "PROTEA_AMQP_URL": ("queue", "amqp_url"),
     "PROTEA_LEASE_SECONDS": ("queue", "lease_seconds"),
     "PROTEA_PLUGINS": ("plugins",),
+    "PROTEA_UNIPROT_SEARCH_URL": ("uniprot", "search_url"),
     "PROTEA_ARTIFACTS_ROOT": ("artifacts", "local_root"),
     "PROTEA_S3_ENDPOINT": ("artifacts", "s3_endpoint"),
     "PROTEA_S3_BUCKET": ("artifacts", "s3_bucket"),
@@ -27,6 +28,12 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "PROTEA_S3_SECRET_KEY": ("artifacts", "s3_secret_key"),
     "PROTEA_S3_SECURE": ("artifacts", "s3_secure"),
     "PROTEA_BENCHMARK_CONFIG": ("benchmark_config",),
+    "PROTEA_API_REQUIRE_KEYS": ("api", "require_keys"),
+    "PROTEA_API_CORS_ORIGINS": ("api", "cors_origins"),
+    "PROTEA_API_MAX_BODY_BYTES": ("api", "max_body_bytes"),
+    "PROTEA_API_READINESS_TIMEOUT": ("api", "readiness_timeout_seconds"),
+    "PROTEA_API_EMBEDDED_WORKERS": ("api", "embedded_workers"),
+    "PROTEA_API_ANALYTICS": ("api", "analytics"),
     "PROTEA_LOG_LEVEL": ("logging", "level"),
     "PROTEA_LOG_JSON": ("logging", "json_lines"),
     "PROTEA_OTEL_ENABLED": ("telemetry", "enabled"),
@@ -109,6 +116,33 @@ class ArtifactSettings(_Section):
     s3_retries: int = Field(default=2, ge=0)
 
 
+class ApiSettings(_Section):
+    require_keys: bool = True
+    """Writes need an API key; turn off only for local development."""
+    cors_origins: tuple[str, ...] = ()
+    """Origins allowed to call the API from a browser (exact matches)."""
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1)
+    """Larger request bodies are refused with 413."""
+    readiness_timeout_seconds: float = Field(default=2.0, gt=0)
+    """Each readiness check (database, broker, artifact store) gets this long."""
+    embedded_workers: int = Field(default=2, ge=0, le=64)
+    """Worker threads per queue that `protea serve` runs in-process on the embedded default."""
+    analytics: bool = True
+    """Count GET page views by a daily-salted, truncated hash of the client address."""
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        """`PROTEA_API_CORS_ORIGINS=https://a.org,https://b.org` as well as a YAML list."""
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+
+class UniProtSettings(_Section):
+    search_url: str = "https://rest.uniprot.org/uniprotkb/search"
+
+
 class TelemetrySettings(_Section):
     enabled: bool = False
     endpoint: str | None = None
@@ -123,6 +157,8 @@ class Settings(_Section):
     logging: LoggingSettings = LoggingSettings()
     telemetry: TelemetrySettings = TelemetrySettings()
     artifacts: ArtifactSettings = ArtifactSettings()
+    api: ApiSettings = ApiSettings()
+    uniprot: UniProtSettings = UniProtSettings()
     benchmark_config: Path | None = None
     plugins: tuple[str, ...] = ()
 

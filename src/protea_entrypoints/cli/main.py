@@ -13,6 +13,8 @@ from protea_adapters.logging.configure import configure_logging
 from protea_adapters.settings import SettingsError, load_settings
 from protea_domain.errors import DomainError
 from protea_entrypoints.cli import (
+    apikeys,
+    biodata,
     db,
     demo,
     dlq,
@@ -20,6 +22,7 @@ from protea_entrypoints.cli import (
     evaluation_sets,
     jobs,
     outbox,
+    serve,
     worker,
 )
 from protea_entrypoints.cli.exit_codes import INTERRUPTED, exit_code_for
@@ -39,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     outbox.add_parser(commands)
     evaluation_sets.add_parser(commands)
     evaluate.add_parser(commands)
+    serve.add_parser(commands)
+    apikeys.add_parser(commands)
+    biodata.add_parser(commands)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""HTTP clients for network data sources (stdlib urllib; no extra dependency)."""

@@ -1,0 +1,1 @@
+"""SQL repositories for the biological data (one code path for PostgreSQL and SQLite)."""

@@ -1,0 +1,1 @@
+"""Ports of the API-owned records, one concept per module, and their unit of work."""

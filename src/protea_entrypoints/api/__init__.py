@@ -1,0 +1,1 @@
+"""The HTTP API: a Starlette app over the use cases, versioned under /v1."""
