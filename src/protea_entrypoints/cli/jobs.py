@@ -18,6 +18,8 @@ from protea_entrypoints.cli.inline_runner import embedded_workers
 from protea_entrypoints.cli.progress import wait_for
 from protea_entrypoints.presenters import job_detail_json, job_json
 
+RESULT_WIDTH = 160
+
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("jobs", help="submit, list, show and cancel jobs")
@@ -129,7 +131,9 @@ def print_timeline(detail: job_lifecycle.JobDetail) -> None:
     if job.error_code:
         print(f"  error: {job.error_code}: {job.error_message}")
     if job.result is not None:
-        print(f"  result: {json.dumps(job.result)}")
+        rendered = json.dumps(job.result)
+        shown = rendered if len(rendered) <= RESULT_WIDTH else rendered[: RESULT_WIDTH - 3] + "..."
+        print(f"  result: {shown}")
     print("  timeline:")
     for event in detail.events:
         print(f"    {event.at:%Y-%m-%d %H:%M:%S.%f}  {event.kind.value:8}  {event.message}")

@@ -13,6 +13,7 @@ from protea_adapters.logging.configure import configure_logging
 from protea_adapters.settings import SettingsError, load_settings
 from protea_domain.errors import DomainError
 from protea_entrypoints.cli import (
+    annotate,
     apikeys,
     biodata,
     db,
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_parser(commands)
     apikeys.add_parser(commands)
     biodata.add_parser(commands)
+    annotate.add_parser(commands)
     return parser
 
 

@@ -111,6 +111,10 @@ def test_demo_prints_the_timeline(capsys: pytest.CaptureFixture[str], embedded_h
     assert f"sqlite:///{embedded_home / 'protea.db'}" in out
     assert "ping  succeeded" in out
     assert "submitted ping" in out
+    assert "annotation_demo  succeeded" in out
+    table = out[out.index("best F per namespace") :]
+    for namespace in ("biological_process", "molecular_function", "cellular_component"):
+        assert f"knn_kmer        {namespace}" in table
 
 
 def test_db_upgrade(capsys: pytest.CaptureFixture[str]) -> None:

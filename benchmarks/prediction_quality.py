@@ -1,0 +1,222 @@
+"""Prediction quality on a temporal human benchmark built from shared data, scored by cafaeval.
+
+`python benchmarks/prediction_quality.py [--targets 1500] [--embedders kmer,unirep]`
+
+Case (all from `../shared/data`, or `$PROTEA_SHARED_DATA`):
+* ontology: GO go-basic 2022-07-01; 2014 ids are mapped to it (alt id -> primary, obsolete
+  dropped) and every set is propagated over is_a + part_of inside its namespace;
+* references: the 40,000 non-human Swiss-Prot 2014 proteins with their 2014 annotations;
+* queries: DEV-half human proteins (2014 sequences); t0 = their 2014 annotations, t1 = their
+  2022 experimental annotations (EXP IDA IPI IMP IGI IEP HTP HDA HMP HGI HEP TAS IC);
+* LK targets of a namespace: no t0 term there, some t1 term there; ground truth = t1 terms;
+* PK targets: t0 terms there and t1 terms outside the propagated t0 closure; ground truth =
+  their t1 terms, known = t0 terms (excluded from ground truth and predictions by the
+  evaluator);
+* IA: -log2 P(term | its parents) over the propagated 2022 annotations of all DEV proteins;
+* a seeded subsample of `--targets` queries among those with any LK/PK target is evaluated.
+
+Predictors: KNN transfer (k neighbours per aspect, score 1 - d/2 of the nearest carrier;
+`knn_*`) and the similarity-weighted vote over the same neighbours (`vote_*`) for each
+embedder, and the naive baseline (each term's frequency among the propagated reference
+annotations). LK is scored with cafaeval 1.3.0 (the venv's `cafaeval`); cafaeval 1.3.0 has no
+`-known`, so PK is scored with the CAFA-evaluator-PK lineage (`cafaeval-protea` 0.1.0 in
+`.bench-venvs/cafaeval-protea`, `-known`). Best F and weighted F per namespace are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from protea_adapters.embedders.registry import make_embedder  # noqa: E402
+from protea_domain.annotations.evidence import EXPERIMENTAL_EVIDENCE_CODES  # noqa: E402
+from protea_domain.prediction import (  # noqa: E402
+    TransferSettings,
+    annotate,
+    best_scores,
+    cafa_lines,
+)
+from protea_domain.prediction.files import (  # noqa: E402
+    load_annotation_inputs,
+    load_fasta,
+    load_go_graph,
+)
+from protea_domain.prediction.go_graph import GoGraph  # noqa: E402
+from protea_domain.prediction.references import build_reference_annotations  # noqa: E402
+from protea_domain.scoring import TRANSFER, VOTE  # noqa: E402
+
+Sets = dict[str, dict[str, set[str]]]  # namespace letter -> protein -> terms
+NAMESPACES = {"P": "biological_process", "F": "molecular_function", "C": "cellular_component"}
+
+
+def shared() -> Path:
+    return Path(os.environ.get("PROTEA_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def grouped(graph: GoGraph, pairs: list[tuple[str, str]], propagate: bool) -> Sets:
+    out: Sets = defaultdict(lambda: defaultdict(set))
+    for protein, go_id in pairs:
+        term = graph.primary(go_id)
+        aspect = graph.aspect(term) if term else None
+        if term is None or aspect is None:
+            continue
+        out[aspect.value][protein] |= graph.ancestors(term) if propagate else {term}
+    return out
+
+
+def information_accretion(graph: GoGraph, propagated: Sets) -> dict[str, float]:
+    """IA(t) = -log2 P(t | all parents of t) over propagated annotations (0 for roots)."""
+    ia: dict[str, float] = {}
+    for proteins in propagated.values():
+        holders: dict[str, set[str]] = defaultdict(set)
+        for protein, terms in proteins.items():
+            for term in terms:
+                holders[term].add(protein)
+        for term, have in holders.items():
+            parents = graph.parents(term)
+            if not parents:
+                ia[term] = 0.0
+                continue
+            base = set.intersection(*(holders[p] for p in parents))
+            ia[term] = float(-np.log2(len(have) / len(base))) + 0.0
+    return ia
+
+
+def build_case(graph: GoGraph, data: Path, n_targets: int, seed: int, work: Path) -> list[str]:
+    t0_pairs = [
+        (r.accession, r.go_id)
+        for r in load_annotation_inputs(data / "swissprot2014/human_dev_annotations_2014.tsv.gz")
+    ]
+    t1_rows = load_annotation_inputs(data / "human2022/dev_annotations.tsv.gz")
+    t1_pairs = [(r.accession, r.go_id) for r in t1_rows
+                if r.evidence_code in EXPERIMENTAL_EVIDENCE_CODES]  # fmt: skip
+    t0_raw, t0 = grouped(graph, t0_pairs, False), grouped(graph, t0_pairs, True)
+    t1_raw, t1 = grouped(graph, t1_pairs, False), grouped(graph, t1_pairs, True)
+    has_t0 = {p for proteins in t0.values() for p in proteins}
+    lk: dict[str, list[str]] = defaultdict(list)
+    pk: dict[str, list[str]] = defaultdict(list)
+    for ns in NAMESPACES:
+        for protein, terms in t1[ns].items():
+            known = t0[ns].get(protein, set())
+            if not known and protein in has_t0:
+                lk[ns].append(protein)
+            elif known and terms - known:
+                pk[ns].append(protein)
+    candidates = sorted({p for d in (lk, pk) for ps in d.values() for p in ps})
+    chosen = set(random.Random(seed).sample(candidates, min(n_targets, len(candidates))))
+    for name, setting in (("lk", lk), ("pk", pk)):
+        with open(work / f"gt_{name}.tsv", "w") as gt, open(work / f"known_{name}.tsv", "w") as kn:
+            for ns, proteins in setting.items():
+                for p in sorted(set(proteins) & chosen):
+                    gt.writelines(f"{p}\t{t}\n" for t in sorted(t1_raw[ns][p]))
+                    kn.writelines(f"{p}\t{t}\n" for t in sorted(t0_raw[ns].get(p, ())))
+        counts = {ns: len(set(ps) & chosen) for ns, ps in setting.items()}
+        print(f"{name.upper()} targets in the subsample: {counts}")
+    all_pairs = [(r.accession, r.go_id) for r in t1_rows]
+    ia = information_accretion(graph, grouped(graph, all_pairs, True))
+    (work / "ia.tsv").write_text("".join(f"{t}\t{v:.6f}\n" for t, v in sorted(ia.items())))
+    print(f"{len(candidates)} DEV proteins with an LK/PK target; {len(chosen)} evaluated")
+    return sorted(chosen)
+
+
+def write_naive(graph: GoGraph, reference_pairs: list[tuple[str, str]], queries: list[str],
+                path: Path) -> None:  # fmt: skip
+    lines: list[str] = []
+    for proteins in grouped(graph, reference_pairs, True).values():
+        counts = Counter(t for terms in proteins.values() for t in terms)
+        for term, count in counts.most_common():
+            score = count / len(proteins)
+            if score < 0.01:  # below cafaeval's lowest threshold: never counted
+                break
+            lines.append(f"{term}\t{score:.3f}\n")
+    with path.open("w") as out:
+        for query in queries:
+            out.writelines(f"{query}\t{line}" for line in lines)
+
+
+def evaluate(tool: str, obo: Path, preds: Path, work: Path, setting: str) -> dict[str, str]:
+    out = work / f"out_{setting}"
+    command = [tool, str(obo), str(preds), str(work / f"gt_{setting}.tsv"), "-out_dir", str(out),
+               "-ia", str(work / "ia.tsv"), "-threads", "1"]  # fmt: skip
+    if setting == "pk":
+        command += ["-known", str(work / "known_pk.tsv")]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    print(f"  [{setting.upper()} evaluated by {Path(tool).parent.parent.name}/cafaeval "
+          f"in {time.perf_counter() - started:.0f}s]")  # fmt: skip
+    return {"f": (out / "evaluation_best_f.tsv").read_text(),
+            "f_w": (out / "evaluation_best_f_w.tsv").read_text()}  # fmt: skip
+
+
+def report(setting: str, tables: dict[str, str]) -> None:
+    best: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for metric, text in tables.items():
+        lines = text.splitlines()
+        header = lines[0].split("\t")
+        for line in lines[1:]:
+            row = dict(zip(header, line.split("\t"), strict=True))
+            best[(row["filename"].removesuffix(".tsv"), row["ns"])][metric] = row[metric]
+            best[(row["filename"].removesuffix(".tsv"), row["ns"])]["cov"] = row["cov"]
+    for (name, ns), values in sorted(best.items()):
+        print(f"{setting.upper()} {ns:<19} {name:<16} Fmax {values.get('f', '-'):>6}  "
+              f"wFmax {values.get('f_w', '-'):>6}")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--targets", type=int, default=1500)
+    parser.add_argument("--embedders", default="kmer,unirep")
+    parser.add_argument("--unirep-units", type=int, default=64)
+    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--work", type=Path, default=None)
+    args = parser.parse_args()
+    data = shared()
+    work = args.work or Path(tempfile.mkdtemp(prefix="protea-quality-"))
+    (work / "preds").mkdir(parents=True, exist_ok=True)
+    obo = work / "go.obo"
+    with gzip.open(data / "go/go-basic-2022-07-01.obo.gz", "rt") as src:
+        obo.write_text(src.read())
+    graph = load_go_graph(obo)
+    targets = build_case(graph, data, args.targets, args.seed, work)
+    reference_rows = load_annotation_inputs(data / "swissprot2014/reference_annotations.tsv.gz")
+    write_naive(graph, [(r.accession, r.go_id) for r in reference_rows], targets,
+                work / "preds" / "naive.tsv")  # fmt: skip
+    annotations = build_reference_annotations(reference_rows, graph)
+    references = load_fasta(data / "swissprot2014/reference.fasta.gz")
+    queries = load_fasta(data / "swissprot2014/human_dev.fasta.gz", targets)
+    for name in args.embedders.split(","):
+        embedder = make_embedder(name, unirep_units=args.unirep_units)
+        started = time.perf_counter()
+        run = annotate(queries, references, annotations, embedder, TransferSettings(k=args.k),
+                       TRANSFER)  # fmt: skip
+        label = f"knn_{embedder.config.model}"
+        with (work / "preds" / f"{label}.tsv").open("w") as out:
+            out.writelines(cafa_lines(run.scores))
+        with (work / "preds" / f"vote_{embedder.config.model}.tsv").open("w") as out:
+            out.writelines(cafa_lines(best_scores(run.transfers, VOTE)))
+        print(f"{label}: {len(references)} references + {len(queries)} queries embedded and "
+              f"predicted in {time.perf_counter() - started:.0f}s")  # fmt: skip
+    fork = REPO / ".bench-venvs" / "cafaeval-protea" / "bin" / "cafaeval"
+    report("lk", evaluate(str(Path(sys.executable).parent / "cafaeval"), obo, work / "preds",
+                          work, "lk"))  # fmt: skip
+    report("pk", evaluate(str(fork), obo, work / "preds", work, "pk"))
+    print(f"work folder: {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Vector index adapters (the exact numpy reference lives in the domain)."""
