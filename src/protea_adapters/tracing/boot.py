@@ -86,4 +86,8 @@ def instrument_engine(engine: Engine, tracer_enabled: bool) -> None:
     except ImportError as exc:
         logger.warning("SQL spans disabled: %s", exc)
         return
-    SQLAlchemyInstrumentor().instrument(engine=engine, skip_dep_check=True)
+    instrumentor = SQLAlchemyInstrumentor()
+    if instrumentor.is_instrumented_by_opentelemetry:
+        instrumentor._instrument(engine=engine)  # type: ignore[no-untyped-call]  # 2nd engine
+    else:
+        instrumentor.instrument(engine=engine, skip_dep_check=True)

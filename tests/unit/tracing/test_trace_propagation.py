@@ -6,14 +6,16 @@ from __future__ import annotations
 import time
 from collections.abc import Generator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from starlette.testclient import TestClient
 
 from protea_adapters.clock import SystemClock
-from protea_adapters.containers import build_registry
+from protea_adapters.containers import ApiContainer, build_registry
 from protea_adapters.queue.inprocess import InProcessBroker
-from protea_adapters.settings import TelemetrySettings, load_settings
+from protea_adapters.settings import ApiSettings, Settings, TelemetrySettings, load_settings
 from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory
 from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
 from protea_adapters.tracing.boot import boot_tracing, describe, instrument_engine
@@ -22,6 +24,7 @@ from protea_domain.jobs.status import JobStatus
 from protea_domain.messaging.queues import PING
 from protea_domain.use_cases import job_lifecycle
 from protea_domain.use_cases.job_lifecycle import SubmitJob
+from protea_entrypoints.api.app import create_app
 from protea_entrypoints.worker.runtime import WorkerRuntime
 
 EXPORTER = InMemorySpanExporter()
@@ -91,3 +94,30 @@ def test_settings_are_described_without_booting_and_disabled_means_noop() -> Non
         "sample_ratio": 0.5,
     }
     assert isinstance(boot_tracing(settings, "protea-api"), NoopTracer)
+
+
+def test_one_trace_from_an_api_request_to_the_worker(tmp_path: Path, tracer: object) -> None:
+    EXPORTER.clear()
+    container = ApiContainer(settings=Settings(home=tmp_path))
+    with container.tracer.override(tracer):
+        app = create_app(container, ApiSettings(require_keys=False, embedded_workers=1))
+        with TestClient(app) as client:
+            submitted = client.post("/v1/jobs", json={"operation": "ping"})
+            assert submitted.status_code == 201
+            url = f"/v1/jobs/{submitted.json()['id']}"
+            deadline = time.monotonic() + 15
+            while client.get(url).json()["status"] != "succeeded":
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+    container.shutdown_resources()
+    spans = EXPORTER.get_finished_spans()
+    names = sorted({span.name for span in spans})
+    request = next((s for s in spans if s.name.startswith("POST") and "jobs" in s.name), None)
+    assert request is not None, names
+    consume = next(span for span in spans if span.name == f"consume {PING}")
+    assert consume.context.trace_id == request.context.trace_id
+    assert any(
+        span.context.trace_id == request.context.trace_id and "db.statement" in span.attributes
+        for span in spans
+        if span.attributes
+    )
