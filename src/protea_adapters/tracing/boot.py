@@ -23,7 +23,7 @@ def describe(settings: TelemetrySettings, service_name: str) -> dict[str, object
     return {
         "enabled": settings.enabled,
         "endpoint": settings.endpoint,
-        "service_name": service_name,
+        "service_name": settings.service_name or service_name,
         "sample_ratio": settings.sample_ratio,
     }
 

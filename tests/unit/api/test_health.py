@@ -19,6 +19,12 @@ def test_readyz_when_everything_answers(client: TestClient) -> None:
     body = client.get("/readyz").json()
     assert body["status"] == "ready"
     assert {check["name"] for check in body["checks"]} == {"database", "broker", "artifact_store"}
+    assert body["tracing"] == {
+        "enabled": False,
+        "endpoint": None,
+        "service_name": "protea-api",
+        "sample_ratio": 1.0,
+    }
 
 
 def test_readyz_names_the_failed_and_the_slow_checks(

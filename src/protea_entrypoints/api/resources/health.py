@@ -10,8 +10,9 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from sqlalchemy import text
 from starlette.responses import Response
 
+from protea_adapters.tracing.boot import describe
 from protea_entrypoints.api.deps import ApiDeps
-from protea_entrypoints.api.schemas.health import Check, Live, Ready
+from protea_entrypoints.api.schemas.health import Check, Live, Ready, Tracing
 from protea_entrypoints.api.spec import ApiRoute, Call, Reply
 
 PROBE_KEY = "readyz/probe"
@@ -62,7 +63,11 @@ def run_check(name: str, check: Callable[[ApiDeps], None], deps: ApiDeps) -> Che
 def ready(call: Call) -> Reply:
     checks = [run_check(name, check, call.deps) for name, check in CHECKS.items()]
     failed = [c.name for c in checks if not c.ok]
-    body = Ready(status="unavailable" if failed else "ready", failed=failed, checks=checks)
+    settings = call.deps.container.settings()
+    tracing = Tracing.model_validate(describe(settings.telemetry, "protea-api"))
+    body = Ready(
+        status="unavailable" if failed else "ready", failed=failed, checks=checks, tracing=tracing
+    )
     return Reply(body, 503 if failed else 200)
 
 

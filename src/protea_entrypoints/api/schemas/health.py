@@ -18,7 +18,17 @@ class Check(BaseModel):
     error: str | None = None
 
 
+class Tracing(BaseModel):
+    """The tracing settings as resolved, without booting anything."""
+
+    enabled: bool
+    endpoint: str | None
+    service_name: str
+    sample_ratio: float
+
+
 class Ready(BaseModel):
     status: Literal["ready", "unavailable"]
     failed: list[str]
     checks: list[Check]
+    tracing: Tracing
