@@ -29,3 +29,8 @@ class QuerySetRepository(Protocol):
     def entries(self, query_set_id: UUID) -> list[QuerySetEntry]:
         """Entries in file order. Raises `NotFoundError` for an unknown set."""
         ...
+
+    def list_sets(self, limit: int, after: str | None = None) -> list[QuerySet]:
+        """At most `limit` query sets ordered by name, only names greater than `after`
+        (keyset pagination)."""
+        ...

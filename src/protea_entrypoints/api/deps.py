@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from protea_adapters.containers import CoreContainer
@@ -15,9 +15,11 @@ from protea_domain.api_access.visitors import DailySalt
 from protea_domain.benchmarking.config import BenchmarkConfig
 from protea_domain.operations.registry import OperationRegistry
 from protea_domain.ports.artifact_store import ArtifactStore
+from protea_domain.ports.biodata_unit_of_work import BioDataUnitOfWork
 from protea_domain.ports.clock import Clock
 from protea_domain.ports.tracer import Tracer
 from protea_domain.ports.unit_of_work import UnitOfWorkFactory
+from protea_entrypoints.api.graph_cache import GraphCache
 from protea_entrypoints.api.settings import ApiSettings, api_settings_of
 
 
@@ -33,6 +35,7 @@ class ApiDeps:
     tracer: Tracer
     container: CoreContainer
     salts: DailySalt
+    graphs: GraphCache = field(default_factory=GraphCache)
 
     def broker(self) -> Broker | None:
         """The configured broker (None on the embedded default: it lives in-process)."""
@@ -41,6 +44,11 @@ class ApiDeps:
     def artifact_store(self) -> ArtifactStore:
         store: ArtifactStore = self.container.artifact_store()
         return store
+
+    def biodata_uow(self) -> BioDataUnitOfWork:
+        """A fresh unit of work over the biological data (enter it with `with`)."""
+        uow: BioDataUnitOfWork = self.container.biodata_unit_of_work()
+        return uow
 
     def benchmark_config(self) -> BenchmarkConfig:
         config: BenchmarkConfig = self.container.benchmark_config()

@@ -9,10 +9,30 @@ from typing import Any
 from starlette.responses import JSONResponse
 
 from protea_entrypoints.api.openapi import openapi_document
-from protea_entrypoints.api.resources import benchmark, experiments, health, jobs, support
+from protea_entrypoints.api.resources import (
+    annotation_sets,
+    benchmark,
+    experiments,
+    health,
+    jobs,
+    ontology,
+    proteins,
+    query_sets,
+    support,
+)
 from protea_entrypoints.api.spec import ApiRoute, Call, Reply
 
-RESOURCES = (jobs, experiments, support, benchmark, health)
+RESOURCES = (
+    jobs,
+    proteins,
+    query_sets,
+    ontology,
+    annotation_sets,
+    experiments,
+    support,
+    benchmark,
+    health,
+)
 TITLE = "PROTEA"
 
 

@@ -28,6 +28,10 @@ from protea_entrypoints.cli import (
 )
 from protea_entrypoints.cli.exit_codes import INTERRUPTED, exit_code_for
 
+SERVICE_COMMANDS = frozenset({"worker", "reaper", "serve"})
+"""Long-running commands log at the configured level; one-shot ones at WARNING unless a level
+is set explicitly (settings file or PROTEA_LOG_LEVEL)."""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -55,7 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(args.config)
         json_lines = settings.logging.json_lines or getattr(args, "json_logs", False)
-        configure_logging(json_lines, settings.logging.level)
+        quiet = (
+            args.command not in SERVICE_COMMANDS
+            and "level" not in settings.logging.model_fields_set
+        )
+        configure_logging(json_lines, "WARNING" if quiet else settings.logging.level)
         logging.getLogger("alembic").setLevel(logging.WARNING)
         logging.getLogger("pika").setLevel(logging.CRITICAL)
         container = getattr(args, "container", CliContainer)(settings=settings)

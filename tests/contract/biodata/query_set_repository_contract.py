@@ -46,3 +46,15 @@ class QuerySetRepositoryContract:
             query_set = QuerySet(uuid4(), "x", T0, 1)
             with pytest.raises(NotFoundError):
                 uow.query_sets.add(query_set, [QuerySetEntry(query_set.id, 0, "x", "f" * 32)])
+
+    def test_listing_by_name_in_pages(self, uow_factory: BioUowFactory) -> None:
+        names = ["delta", "alpha", "charlie", "bravo", "echo"]
+        with uow_factory() as uow:
+            for name in names:
+                uow.query_sets.add(QuerySet(uuid4(), name, T0), [])
+            uow.commit()
+        with uow_factory() as uow:
+            first = uow.query_sets.list_sets(2)
+            rest = uow.query_sets.list_sets(10, first[-1].name)
+        assert [s.name for s in first] == ["alpha", "bravo"]
+        assert [s.name for s in rest] == ["charlie", "delta", "echo"]

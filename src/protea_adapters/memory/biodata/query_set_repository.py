@@ -32,6 +32,10 @@ class MemoryQuerySetRepository(QuerySetRepository):
     def find(self, name: str) -> QuerySet | None:
         return next((s for s, _ in self._store.query_sets.values() if s.name == name), None)
 
+    def list_sets(self, limit: int, after: str | None = None) -> list[QuerySet]:
+        named = sorted((s for s, _ in self._store.query_sets.values()), key=lambda s: s.name)
+        return [s for s in named if after is None or s.name > after][:limit]
+
     def entries(self, query_set_id: UUID) -> list[QuerySetEntry]:
         self.get(query_set_id)
         return sorted(self._store.query_sets[query_set_id][1], key=lambda e: e.position)

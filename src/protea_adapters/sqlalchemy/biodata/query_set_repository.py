@@ -64,6 +64,15 @@ class SqlQuerySetRepository(QuerySetRepository):
             )
         return None if row is None else query_set_from_row(row)
 
+    def list_sets(self, limit: int, after: str | None = None) -> list[QuerySet]:
+        statement = select(query_sets)
+        if after is not None:
+            statement = statement.where(query_sets.c.name > after)
+        statement = statement.order_by(query_sets.c.name).limit(limit)
+        with storage_errors():
+            rows = self._session.execute(statement).mappings().all()
+        return [query_set_from_row(row) for row in rows]
+
     def entries(self, query_set_id: UUID) -> list[QuerySetEntry]:
         self.get(query_set_id)
         e = query_set_entries.c
