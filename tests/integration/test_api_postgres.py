@@ -24,6 +24,14 @@ from tests.unit.api.test_auth import (
     test_only_the_digest_is_stored,
     test_writes_without_a_key_are_refused,
 )
+from tests.unit.api.test_biodata_resources import (
+    TestAnnotations,
+    TestOntology,
+    TestProteins,
+    TestQuerySets,
+    loaded,
+    test_reads_on_loaded_data_never_answer_500,
+)
 from tests.unit.api.test_health import (
     test_metrics_count_requests_by_route_template,
     test_readyz_when_everything_answers,
@@ -45,12 +53,17 @@ from tests.unit.api.test_resources import (
 pytestmark = pytest.mark.postgres
 
 __all__ = [
+    "TestAnnotations",
     "TestExperimentRuns",
     "TestJobs",
+    "TestOntology",
+    "TestProteins",
+    "TestQuerySets",
     "api_settings",
     "app",
     "auth",
     "client",
+    "loaded",
     "raw_key",
     "test_404_for_unknown_paths",
     "test_413_from_content_length",
@@ -64,6 +77,7 @@ __all__ = [
     "test_metrics_count_requests_by_route_template",
     "test_no_address_is_stored_anywhere",
     "test_only_the_digest_is_stored",
+    "test_reads_on_loaded_data_never_answer_500",
     "test_readyz_when_everything_answers",
     "test_support_counts_thumbs_up_with_optional_comments",
     "test_the_document_is_valid_openapi_3_1",
