@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Self
-
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from protea_adapters.sqlalchemy.api_repositories import (
     SqlApiKeyRepository,
@@ -14,37 +11,14 @@ from protea_adapters.sqlalchemy.api_repositories import (
     SqlSupportEntryRepository,
     SqlVisitorHitRepository,
 )
-from protea_adapters.sqlalchemy.errors import storage_errors
+from protea_adapters.sqlalchemy.session_unit_of_work import SessionUnitOfWork
 from protea_domain.api_access.ports.unit_of_work import ApiUnitOfWork
 
 
-class SqlApiUnitOfWork(ApiUnitOfWork):
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
-        self._session_factory = session_factory
-
-    def __enter__(self) -> Self:
-        self._session = self._session_factory()
-        self.api_keys = SqlApiKeyRepository(self._session)
-        self.idempotency = SqlIdempotencyRepository(self._session)
-        self.experiments = SqlExperimentRunRepository(self._session)
-        self.support = SqlSupportEntryRepository(self._session)
-        self.visitors = SqlVisitorHitRepository(self._session)
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        try:
-            self._session.rollback()
-        finally:
-            self._session.close()
-
-    def commit(self) -> None:
-        with storage_errors():
-            self._session.commit()
-
-    def rollback(self) -> None:
-        self._session.rollback()
+class SqlApiUnitOfWork(SessionUnitOfWork, ApiUnitOfWork):
+    def _bind(self, session: Session) -> None:
+        self.api_keys = SqlApiKeyRepository(session)
+        self.idempotency = SqlIdempotencyRepository(session)
+        self.experiments = SqlExperimentRunRepository(session)
+        self.support = SqlSupportEntryRepository(session)
+        self.visitors = SqlVisitorHitRepository(session)
