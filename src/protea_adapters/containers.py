@@ -13,6 +13,8 @@ from protea_adapters.artifacts.factory import ArtifactStoreConfig, build_artifac
 from protea_adapters.benchmark_config import load_benchmark_config
 from protea_adapters.biodata_wiring import build_biodata_operations
 from protea_adapters.clock import SystemClock
+from protea_adapters.embedding_wiring import build_embedding_operations
+from protea_adapters.evaluation_wiring import build_evaluation_operations
 from protea_adapters.metrics.base import PoolInUse
 from protea_adapters.metrics.factory import build_metrics
 from protea_adapters.queue.factory import build_broker
@@ -28,6 +30,7 @@ from protea_domain.operations.ping import PingOperation
 from protea_domain.operations.ping_batch import PingBatchOperation
 from protea_domain.operations.registry import OperationRegistry
 from protea_domain.ports.clock import Clock
+from protea_domain.ports.metrics import MetricsRecorder
 from protea_domain.ports.tracer import Tracer
 
 
@@ -68,6 +71,7 @@ def build_registry(
     settings: Settings,
     session_factory: sessionmaker[Session] | None = None,
     clock: Clock | None = None,
+    metrics: MetricsRecorder | None = None,
 ) -> OperationRegistry:
     """The built-in operations (the biodata ones need a session factory) plus each
     `module:Class` of `settings.plugins`."""
@@ -75,6 +79,16 @@ def build_registry(
     if session_factory is not None:
         for operation in build_biodata_operations(
             session_factory, clock or SystemClock(), uniprot_search_url=settings.uniprot.search_url
+        ):
+            registry.register(operation)
+        for operation in build_evaluation_operations(
+            session_factory,
+            clock or SystemClock(),
+            lambda: build_artifact_store(artifact_store_config(settings)),
+        ):
+            registry.register(operation)
+        for operation in build_embedding_operations(
+            session_factory, clock or SystemClock(), metrics=metrics
         ):
             registry.register(operation)
     for entry in settings.plugins:
@@ -100,14 +114,16 @@ class CoreContainer(containers.DeclarativeContainer):
     session_factory = providers.ThreadSafeSingleton(build_session_factory, engine)
     unit_of_work = providers.Factory(SqlUnitOfWork, session_factory)
     api_unit_of_work = providers.Factory(SqlApiUnitOfWork, session_factory)
-    registry = providers.ThreadSafeSingleton(build_registry, settings, session_factory, clock)
+    metrics = providers.ThreadSafeSingleton(
+        build_metrics, pool_in_use=providers.Callable(pool_in_use, engine)
+    )
+    registry = providers.ThreadSafeSingleton(
+        build_registry, settings, session_factory, clock, metrics
+    )
     biodata_unit_of_work = providers.Factory(SqlBioDataUnitOfWork, session_factory)
     broker = providers.ThreadSafeSingleton(build_broker, settings)
     artifact_store = providers.ThreadSafeSingleton(
         build_artifact_store, providers.Callable(artifact_store_config, settings)
-    )
-    metrics = providers.ThreadSafeSingleton(
-        build_metrics, pool_in_use=providers.Callable(pool_in_use, engine)
     )
     benchmark_config = providers.ThreadSafeSingleton(
         load_benchmark_config, settings.provided.benchmark_config

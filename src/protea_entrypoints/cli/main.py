@@ -23,6 +23,7 @@ from protea_entrypoints.cli import (
     evaluation_sets,
     jobs,
     outbox,
+    predictions,
     serve,
     worker,
 )
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     apikeys.add_parser(commands)
     biodata.add_parser(commands)
     annotate.add_parser(commands)
+    predictions.add_parser(commands)
     return parser
 
 

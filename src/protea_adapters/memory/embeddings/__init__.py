@@ -1,0 +1,1 @@
+"""In-memory embedding and prediction storage."""

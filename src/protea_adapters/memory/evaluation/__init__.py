@@ -1,0 +1,1 @@
+"""In-memory evaluation storage."""

@@ -1,0 +1,1 @@
+"""SQL embedding and prediction storage."""

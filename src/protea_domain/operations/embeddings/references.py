@@ -1,0 +1,112 @@
+"""Reference structures for prediction read from storage, cached by recipe and annotation set.
+
+`StoredReferences.load` reads a complete annotation set (normalised against its ontology
+snapshot, filtered by evidence) and the recipe's vectors of its annotated proteins. The cache
+key is the recipe hash and `annotation_set_id:evidence_filter:vector count`: a stored
+annotation set is immutable once complete, so a new release (another set id), another recipe
+or newly embedded references build anew.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from protea_domain.ontology.obo_parser import OboRelationship, OboTerm
+from protea_domain.ontology.terms import IS_A
+from protea_domain.ports.biodata_unit_of_work import BioDataUnitOfWorkFactory
+from protea_domain.ports.embedding_repository import EmbeddingUnitOfWorkFactory
+from protea_domain.ports.vector_index import VectorIndex
+from protea_domain.prediction.go_graph import GoGraph
+from protea_domain.prediction.reference_cache import CacheKey, ReferenceCache
+from protea_domain.prediction.references import (
+    AnnotationInput,
+    EvidenceFilter,
+    ReferenceAnnotations,
+    build_reference_annotations,
+)
+from protea_domain.prediction.transfer import ReferenceVectors
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReferences:
+    graph: GoGraph
+    annotations: ReferenceAnnotations
+    vectors: ReferenceVectors
+
+
+def load_graph(uow_factory: BioDataUnitOfWorkFactory, snapshot_id: UUID) -> GoGraph:
+    """The prediction graph of a stored snapshot. Raises `NotFoundError`."""
+    with uow_factory() as uow:
+        snapshot = uow.ontology.get_snapshot(snapshot_id)
+        terms = uow.ontology.terms(snapshot_id)
+        edges = uow.ontology.relationships(snapshot_id)
+    is_a: dict[str, list[str]] = {}
+    other: dict[str, list[OboRelationship]] = {}
+    for edge in edges:
+        if edge.relation == IS_A:
+            is_a.setdefault(edge.child, []).append(edge.parent)
+        else:
+            other.setdefault(edge.child, []).append(OboRelationship(edge.relation, edge.parent))
+    obo = [
+        OboTerm(
+            term.go_id, term.name, term.aspect.namespace if term.aspect else None,
+            alt_ids=term.alt_ids, is_obsolete=term.is_obsolete,
+            is_a=tuple(is_a.get(term.go_id, ())), relationships=tuple(other.get(term.go_id, ())),
+        )
+        for term in terms
+    ]  # fmt: skip
+    return GoGraph(obo, snapshot.data_version)
+
+
+def load_references(
+    biodata: BioDataUnitOfWorkFactory,
+    embeddings: EmbeddingUnitOfWorkFactory,
+    recipe_hash: str,
+    annotation_set_id: UUID,
+    evidence_filter: EvidenceFilter,
+) -> StoredReferences:
+    """Raises `NotFoundError` for an unknown set, snapshot or recipe."""
+    with biodata() as uow:
+        annotation_set = uow.annotations.get_set(annotation_set_id)
+        rows = [
+            AnnotationInput(a.accession, a.go_id, a.evidence_code, a.is_negated)
+            for accession in sorted(uow.proteins.known_accessions())
+            for a in uow.annotations.annotations_of(annotation_set_id, accession)
+        ]
+    graph = load_graph(biodata, annotation_set.snapshot_id)
+    annotations = build_reference_annotations(rows, graph, evidence_filter)
+    with embeddings() as uow:
+        found, matrix = uow.embeddings.vectors_of(recipe_hash, annotations.accessions())
+    return StoredReferences(graph, annotations, ReferenceVectors(found, matrix, recipe_hash))
+
+
+class PredictionCaches:
+    """What the coordinator and the batches of one process share: the stored references and
+    the built indices, both invalidated when the recipe or the annotation set changes."""
+
+    def __init__(self) -> None:
+        self.references: ReferenceCache[StoredReferences] = ReferenceCache()
+        self.indices: ReferenceCache[tuple[list[str], VectorIndex]] = ReferenceCache()
+
+    def references_for(
+        self,
+        biodata: BioDataUnitOfWorkFactory,
+        embeddings: EmbeddingUnitOfWorkFactory,
+        recipe_hash: str,
+        annotation_set_id: UUID,
+        evidence_filter: EvidenceFilter,
+    ) -> StoredReferences:
+        """The key also holds the recipe's vector count: references embedded since the last
+        build make a new entry (and drop the indices built from the old one)."""
+        with embeddings() as uow:
+            count = uow.embeddings.count_vectors(recipe_hash)
+        key = CacheKey(recipe_hash, f"{annotation_set_id}:{evidence_filter}:{count}")
+
+        def build() -> StoredReferences:
+            self.indices.invalidate()
+            return load_references(
+                biodata, embeddings, recipe_hash, annotation_set_id, evidence_filter
+            )
+
+        return self.references.get("references", key, build)

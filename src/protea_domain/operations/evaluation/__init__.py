@@ -1,0 +1,1 @@
+"""Evaluation operations: evaluation sets, information accretion and CAFA runs."""

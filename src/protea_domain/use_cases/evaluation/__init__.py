@@ -1,0 +1,1 @@
+"""Evaluation use cases: evaluation sets, information accretion and CAFA runs from storage."""
