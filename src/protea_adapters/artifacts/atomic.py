@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
+
+from protea_domain.artifacts.errors import ArtifactStorageError
+
+COPY_CHUNK_BYTES = 1024 * 1024
 
 TEMP_PREFIX = ".protea-tmp-"
 """Temp files start with a dot: artifact keys never do, so they cannot collide with one."""
@@ -29,6 +34,16 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
         temp.unlink(missing_ok=True)
         raise
     _fsync_directory(target.parent)
+
+
+def download_atomically(source: BinaryIO, destination: Path) -> Path:
+    """Copy `source` into `destination` atomically (a partial copy never appears); a local
+    write failure raises `ArtifactStorageError` naming the destination."""
+    try:
+        write_atomically(destination, lambda out: shutil.copyfileobj(source, out, COPY_CHUNK_BYTES))
+    except OSError as exc:
+        raise ArtifactStorageError(f"cannot write {destination}: {exc.strerror or exc}") from exc
+    return destination
 
 
 def _create_temp(directory: Path) -> tuple[int, Path]:

@@ -9,7 +9,11 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from protea_adapters.artifacts.atomic import write_atomically
+from protea_adapters.artifacts.atomic import (
+    COPY_CHUNK_BYTES,
+    download_atomically,
+    write_atomically,
+)
 from protea_adapters.artifacts.sources import source_size
 from protea_domain.artifacts.errors import (
     ArtifactKeyConflictError,
@@ -20,8 +24,6 @@ from protea_domain.artifacts.errors import (
 from protea_domain.artifacts.keys import validate_key
 from protea_domain.artifacts.uris import compose_uri, key_from_uri
 from protea_domain.ports.artifact_store import ArtifactStore
-
-COPY_CHUNK_BYTES = 1024 * 1024
 
 
 class LocalArtifactStore(ArtifactStore):
@@ -92,15 +94,7 @@ class LocalArtifactStore(ArtifactStore):
 
     def download(self, key: str, destination: Path) -> Path:
         with self.open(key) as src:
-            try:
-                write_atomically(
-                    destination, lambda out: shutil.copyfileobj(src, out, COPY_CHUNK_BYTES)
-                )
-            except OSError as exc:
-                raise ArtifactStorageError(
-                    f"cannot write {destination}: {exc.strerror or exc}"
-                ) from exc
-        return destination
+            return download_atomically(src, destination)
 
     def exists(self, key: str) -> bool:
         return self._path(key).is_file()

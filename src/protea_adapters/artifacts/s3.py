@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -11,18 +10,16 @@ from typing import BinaryIO
 
 from minio import Minio
 
-from protea_adapters.artifacts.atomic import write_atomically
+from protea_adapters.artifacts.atomic import download_atomically
 from protea_adapters.artifacts.part_sizes import DEFAULT_PART_SIZE, MAX_PART_SIZE, MIN_PART_SIZE
 from protea_adapters.artifacts.s3_client import validate_bucket
 from protea_adapters.artifacts.s3_errors import s3_errors
 from protea_adapters.artifacts.s3_stream import response_stream
 from protea_adapters.artifacts.sources import source_size
-from protea_domain.artifacts.errors import ArtifactNotFoundError, ArtifactStorageError
+from protea_domain.artifacts.errors import ArtifactNotFoundError
 from protea_domain.artifacts.keys import validate_key
 from protea_domain.artifacts.uris import compose_uri, key_from_uri
 from protea_domain.ports.artifact_store import ArtifactStore
-
-COPY_CHUNK_BYTES = 1024 * 1024
 
 
 class S3ArtifactStore(ArtifactStore):
@@ -104,15 +101,7 @@ class S3ArtifactStore(ArtifactStore):
 
     def download(self, key: str, destination: Path) -> Path:
         with self.open(key) as src:
-            try:
-                write_atomically(
-                    destination, lambda out: shutil.copyfileobj(src, out, COPY_CHUNK_BYTES)
-                )
-            except OSError as exc:
-                raise ArtifactStorageError(
-                    f"cannot write {destination}: {exc.strerror or exc}"
-                ) from exc
-        return destination
+            return download_atomically(src, destination)
 
     def exists(self, key: str) -> bool:
         name = self.object_name(key)
