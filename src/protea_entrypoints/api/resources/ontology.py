@@ -3,10 +3,11 @@ ancestor subgraph of a set of terms."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from uuid import UUID
 
 from protea_domain.errors import NotFoundError
+from protea_domain.ontology.graph import OntologyGraph
 from protea_domain.ontology.terms import GoTerm
 from protea_domain.ports.biodata_unit_of_work import BioDataUnitOfWork
 from protea_entrypoints.api.schemas.biodata import (
@@ -23,6 +24,8 @@ from protea_entrypoints.api.schemas.biodata import (
     TermSummaryOut,
 )
 from protea_entrypoints.api.spec import ApiRoute, Call, Reply
+
+RelatedTerms = Callable[[str, Iterable[str] | None], set[str]]
 
 
 def _terms(uow: BioDataUnitOfWork, snapshot_id: UUID, go_ids: Iterable[str]) -> list[GoTerm]:
@@ -75,28 +78,25 @@ def term(call: Call) -> Reply:
     return Reply(TermOut.with_parents(found, parents))
 
 
-def ancestors(call: Call) -> Reply:
+def _related(call: Call, direction: Callable[[OntologyGraph], RelatedTerms]) -> Reply:
+    """The ancestors or descendants of a term over the requested relations."""
     path: TermPath = call.path
     query: RelationsQuery = call.query
     relations = query.relations()
     with call.deps.biodata_uow() as uow:
         _terms(uow, path.snapshot_id, [path.go_id])
         graph = call.deps.graphs.graph(uow, path.snapshot_id)
-        ids = graph.ancestors(path.go_id, relations)
+        ids = direction(graph)(path.go_id, relations)
         items = _summaries(uow, path.snapshot_id, sorted(ids))
     return Reply(TermListOut(go_id=path.go_id, relations=_relations(relations), items=items))
+
+
+def ancestors(call: Call) -> Reply:
+    return _related(call, lambda graph: graph.ancestors)
 
 
 def descendants(call: Call) -> Reply:
-    path: TermPath = call.path
-    query: RelationsQuery = call.query
-    relations = query.relations()
-    with call.deps.biodata_uow() as uow:
-        _terms(uow, path.snapshot_id, [path.go_id])
-        graph = call.deps.graphs.graph(uow, path.snapshot_id)
-        ids = graph.descendants(path.go_id, relations)
-        items = _summaries(uow, path.snapshot_id, sorted(ids))
-    return Reply(TermListOut(go_id=path.go_id, relations=_relations(relations), items=items))
+    return _related(call, lambda graph: graph.descendants)
 
 
 def subgraph(call: Call) -> Reply:
