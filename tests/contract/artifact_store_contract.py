@@ -62,6 +62,57 @@ INVALID_KEYS = [
     "/".join(["abcd"] * 300),
 ]
 
+# Prefixes `list` must refuse; "" (the whole store) and "a/" (the folder a) are valid there.
+INVALID_PREFIXES = [
+    "/",
+    "//",
+    "/etc",
+    "/etc/",
+    "..",
+    "../outside",
+    "a/../b",
+    "a//",
+    "a//b",
+    "./a",
+    ".hidden/",
+    "with space/",
+    "caf\u00e9",
+    "x" * 256,
+]
+
+# Nested keys whose code-point order differs from a naive per-segment or case-folded order
+# ('-' < '/' < '0' < 'B' < '_' < 'a' < '~'), plus a sibling folder sharing characters.
+LISTING = [
+    "runs/r1/NK/evaluation_all.tsv",
+    "runs/r1/NK/evaluation_best_f.tsv",
+    "runs/r1/PK/evaluation_all.tsv",
+    "runs/r1/summary.json",
+    "runs/r1-b/x",
+    "runs/r1.bak",
+    "runs/r10/x",
+    "runs/r1_/x",
+    "runs/rB/x",
+    "runs/r~",
+    "runsx/y",
+    "top",
+]
+
+# Directory names never end in ".f" and file names always do, so no key is a prefix folder of
+# another (a filesystem store could not hold both).
+FOLDER_SEGMENTS = ["a", "b", "ab", "a-b", "a0"]
+listing_keys = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(FOLDER_SEGMENTS), max_size=3),
+        st.sampled_from(["x.f", "y.f", "a.f"]),
+    ).map(lambda t: "/".join([*t[0], t[1]])),
+    min_size=0,
+    max_size=8,
+    unique=True,
+)
+listing_prefixes = st.lists(st.sampled_from(FOLDER_SEGMENTS), max_size=3).flatmap(
+    lambda parts: st.sampled_from(["/".join(parts), "/".join(parts) + "/"] if parts else [""])
+)
+
 FOREIGN_URIS = [
     "http://example.org/a",
     "s3://some-other-bucket/a",
@@ -245,6 +296,82 @@ class ArtifactStoreContract:
         store.delete("sib/a")
         assert store.get_bytes("sib/b") == b"b"
         assert not store.exists("sib/a")
+
+    # ---------------------------------------------------------------- listing
+    def test_list_gives_the_nested_keys_under_a_folder_sorted(self, store: ArtifactStore) -> None:
+        for key in reversed(LISTING):
+            store.put_bytes(key, key.encode())
+        expected_r1 = [
+            "runs/r1/NK/evaluation_all.tsv",
+            "runs/r1/NK/evaluation_best_f.tsv",
+            "runs/r1/PK/evaluation_all.tsv",
+            "runs/r1/summary.json",
+        ]
+        assert store.list("runs/r1") == expected_r1
+        assert store.list("runs/r1/") == expected_r1
+        assert store.list("runs/r1/NK") == expected_r1[:2]
+        assert store.list("runs") == [
+            "runs/r1-b/x",
+            "runs/r1.bak",
+            "runs/r1/NK/evaluation_all.tsv",
+            "runs/r1/NK/evaluation_best_f.tsv",
+            "runs/r1/PK/evaluation_all.tsv",
+            "runs/r1/summary.json",
+            "runs/r10/x",
+            "runs/r1_/x",
+            "runs/rB/x",
+            "runs/r~",
+        ]
+        everything = store.list("")
+        assert everything == [*store.list("runs"), "runsx/y", "top"]
+        assert all(store.get_bytes(key) == key.encode() for key in everything)
+
+    def test_list_of_a_missing_folder_or_an_object_is_empty(self, store: ArtifactStore) -> None:
+        assert store.list("") == []
+        assert store.list("nothing/here") == []
+        store.put_bytes("dir/file", b"x")
+        assert store.list("dir/file") == []
+        assert store.list("dir/file/deeper") == []
+        assert store.list("di") == []
+        assert store.list("dir") == ["dir/file"]
+
+    def test_list_follows_writes_and_deletes(self, store: ArtifactStore) -> None:
+        store.put_bytes("live/a", b"1")
+        store.put_bytes("live/deep/b", b"2")
+        assert store.list("live") == ["live/a", "live/deep/b"]
+        store.put_bytes("live/a", b"overwritten")
+        assert store.list("live") == ["live/a", "live/deep/b"]
+        store.delete("live/deep/b")
+        assert store.list("live") == ["live/a"]
+        assert store.list("live/deep") == []
+        store.delete("live/a")
+        assert store.list("live") == []
+        assert store.list("") == []
+
+    @pytest.mark.parametrize("prefix", INVALID_PREFIXES)
+    def test_list_refuses_an_invalid_prefix(self, store: ArtifactStore, prefix: str) -> None:
+        store.put_bytes("etc/passwd", b"x")
+        with pytest.raises(InvalidArtifactKeyError) as caught:
+            store.list(prefix)
+        assert caught.value.key == prefix
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=CONTRACT_HEALTH_CHECKS,
+    )
+    @given(keys=listing_keys, prefix=listing_prefixes)
+    def test_list_matches_a_startswith_oracle(
+        self, store: ArtifactStore, keys: list[str], prefix: str
+    ) -> None:
+        folder = prefix.rstrip("/") + "/" if prefix else ""
+        for key in keys:
+            store.put_bytes(key, b"")
+        try:
+            assert store.list(prefix) == sorted(k for k in keys if k.startswith(folder))
+        finally:
+            for key in keys:
+                store.delete(key)
 
     # ---------------------------------------------------------------- keys
     @pytest.mark.parametrize("key", INVALID_KEYS)

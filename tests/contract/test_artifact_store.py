@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import errno
+import io
 import math
 import os
 import uuid
 from collections.abc import Generator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ import pytest
 from protea_adapters.artifacts.atomic import TEMP_PREFIX, write_atomically
 from protea_adapters.artifacts.factory import ArtifactStoreConfig, build_artifact_store
 from protea_adapters.artifacts.local import LocalArtifactStore
+from protea_adapters.evaluation_wiring import LazyArtifactStore
 from protea_domain.artifacts.errors import (
     ArtifactKeyConflictError,
     ArtifactStorageError,
@@ -61,6 +64,8 @@ class TestLocalArtifactStore(ArtifactStoreContract):
             lambda: store.put_bytes("escape/new", b"x"),
             lambda: store.exists("escape/secret"),
             lambda: store.delete("escape/secret"),
+            lambda: store.list("escape"),
+            lambda: store.list("escape/"),
         ):
             with pytest.raises(InvalidArtifactKeyError, match="outside the store root"):
                 call()
@@ -71,6 +76,35 @@ class TestLocalArtifactStore(ArtifactStoreContract):
         store.put_bytes("real/file", b"data")
         (root / "alias").symlink_to(root / "real", target_is_directory=True)
         assert store.get_bytes("alias/file") == b"data"
+        assert store.list("alias") == ["alias/file"]  # a prefix resolves like a key
+        assert store.list("") == ["real/file"]  # the walk does not descend symlinks
+
+    def test_listing_skips_what_the_store_cannot_have_written(self, root: Path) -> None:
+        store = LocalArtifactStore(root)
+        store.put_bytes("d/a", b"a")
+        store.put_bytes("d/sub/b", b"b")
+        (root / "d" / f"{TEMP_PREFIX}half-written").write_bytes(b"partial")
+        (root / "d" / ".bookkeeping").mkdir()
+        (root / "d" / ".bookkeeping" / "c").write_bytes(b"c")
+        (root / "d" / "with space").write_bytes(b"dropped by hand")
+        (root / "d" / "link").symlink_to(root / "d" / "a")
+        os.mkfifo(root / "d" / "fifo")
+        assert store.list("d") == ["d/a", "d/sub/b"]
+        assert store.list("") == ["d/a", "d/sub/b"]
+
+    def test_a_listing_failure_is_a_storage_error(
+        self, root: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        store = LocalArtifactStore(root)
+        store.put_bytes("locked/a", b"x")
+
+        def denied(path: object) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+        monkeypatch.setattr("protea_adapters.artifacts.local.os.scandir", denied)
+        with pytest.raises(ArtifactStorageError, match="Permission denied") as caught:
+            store.list("locked")
+        assert "locked" in str(caught.value)
 
     def test_a_root_given_through_a_symlink_is_resolved(self, tmp_path: Path) -> None:
         real = tmp_path / "real-root"
@@ -135,6 +169,16 @@ class TestLocalArtifactStore(ArtifactStoreContract):
         monkeypatch.undo()
         assert store.get_bytes("full") == b"old"
         assert files_under(root) == ["full"]
+
+
+class TestLazyArtifactStore(ArtifactStoreContract):
+    """The evaluation wiring's lazy wrapper must keep every promise of the store it builds."""
+
+    uri_prefix = "file:///"
+
+    @pytest.fixture
+    def store(self, tmp_path: Path) -> ArtifactStore:
+        return LazyArtifactStore(lambda: LocalArtifactStore(tmp_path / "lazy root"))
 
 
 @pytest.fixture(scope="session")
@@ -232,6 +276,44 @@ class TestS3ArtifactStore(ArtifactStoreContract):
         with pytest.raises(Exception, match="not an artifact of the store"):
             scoped.key_for(store.uri("a/b"))
 
+    def test_a_prefixed_store_lists_its_own_keys_only(
+        self, s3_endpoint_ready: str, store: ArtifactStore, bucket: str, tmp_path: Path
+    ) -> None:
+        scoped = build_artifact_store(s3_config(tmp_path, bucket, s3_prefix="tenant/one"))
+        for key in ("tenant/one/a/b", "tenant/one/c", "tenant/one-other/x", "tenant/onex"):
+            store.put_bytes(key, b"x")
+        assert scoped.list("") == ["a/b", "c"]
+        assert scoped.list("a") == ["a/b"]
+        assert store.list("tenant") == [
+            "tenant/one-other/x",
+            "tenant/one/a/b",
+            "tenant/one/c",
+            "tenant/onex",
+        ]
+
+    def test_listing_skips_names_that_are_not_keys(self, store: ArtifactStore, bucket: str) -> None:
+        client = store._client  # type: ignore[attr-defined]
+        store.put_bytes("m/ok", b"x")
+        for name in ("m/folder-marker/", "m/with space", "m//double", "m/.hidden"):
+            client.put_object(bucket, name, io.BytesIO(b""), 0)
+        assert store.list("m") == ["m/ok"]
+
+    @pytest.mark.slow
+    def test_list_pages_past_the_1000_names_of_one_response(
+        self, store: ArtifactStore, bucket: str
+    ) -> None:
+        from minio.deleteobjects import DeleteObject
+
+        keys = [f"many/{n:04d}" for n in range(1003)] + ["many-not/x"]
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda key: store.put_bytes(key, b""), keys))
+        assert store.list("many") == keys[:-1]
+        assert len(store.list("")) == len(keys)
+        client = store._client  # type: ignore[attr-defined]
+        failed = list(client.remove_objects(bucket, [DeleteObject(key) for key in keys]))
+        assert failed == []
+        assert store.list("") == []
+
     def test_a_missing_bucket_is_a_storage_error_not_a_missing_object(
         self, store: ArtifactStore, bucket: str
     ) -> None:
@@ -239,6 +321,8 @@ class TestS3ArtifactStore(ArtifactStoreContract):
         empty_and_remove_bucket(store, bucket)
         with pytest.raises(ArtifactStorageError, match="NoSuchBucket"):
             store.get_bytes("k")
+        with pytest.raises(ArtifactStorageError, match="NoSuchBucket"):
+            store.list("")
         store._client.make_bucket(bucket)  # type: ignore[attr-defined]
 
     def test_the_factory_refuses_a_missing_bucket_when_not_allowed_to_create_it(

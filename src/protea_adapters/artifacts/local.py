@@ -14,6 +14,7 @@ from protea_adapters.artifacts.atomic import (
     download_atomically,
     write_atomically,
 )
+from protea_adapters.artifacts.prefixes import folder_prefix
 from protea_adapters.artifacts.sources import source_size
 from protea_domain.artifacts.errors import (
     ArtifactKeyConflictError,
@@ -21,7 +22,7 @@ from protea_domain.artifacts.errors import (
     ArtifactStorageError,
     InvalidArtifactKeyError,
 )
-from protea_domain.artifacts.keys import validate_key
+from protea_domain.artifacts.keys import SEPARATOR, is_valid_key, validate_key
 from protea_domain.artifacts.uris import compose_uri, key_from_uri
 from protea_domain.ports.artifact_store import ArtifactStore
 
@@ -33,7 +34,9 @@ class LocalArtifactStore(ArtifactStore):
     absolute paths are already refused by the key rules) raises `InvalidArtifactKeyError`.
     Writes go to a temp file in the target directory and are renamed over the target.
     Deleting prunes directories left empty. `a` and `a/b` cannot both exist
-    (`ArtifactKeyConflictError`).
+    (`ArtifactKeyConflictError`). Listing reports the regular files the store could have
+    written: dot-names (temp files), names that are not valid keys and symlinks put into the
+    tree by hand are skipped (a symlinked directory is not descended).
     """
 
     def __init__(self, root: Path) -> None:
@@ -111,6 +114,14 @@ class LocalArtifactStore(ArtifactStore):
             raise self._storage_error(key, exc) from exc
         self._prune_empty_parents(path.parent)
 
+    def list(self, prefix: str = "") -> list[str]:
+        folder = folder_prefix(prefix)
+        start = self._path(folder.removesuffix(SEPARATOR)) if folder else self._root
+        try:
+            return sorted(_walk(start, folder))
+        except OSError as exc:
+            raise self._storage_error(prefix, exc) from exc
+
     def _path(self, key: str) -> Path:
         """The resolved path of `key`, refused if it lands outside the root."""
         path = Path(os.path.realpath(self._root / validate_key(key)))
@@ -141,3 +152,25 @@ class LocalArtifactStore(ArtifactStore):
         return ArtifactStorageError(
             f"local artifact store {self._root}: {key!r}: {exc.strerror or exc}"
         )
+
+
+def _walk(start: Path, key_prefix: str) -> Iterator[str]:
+    """The keys of the regular files under `start` (named from `key_prefix`), iteratively so
+    that deep trees cannot exhaust the stack. Dot-names, names that are not keys and symlinks
+    are skipped; a missing `start` (or a file there) has none. Other failures raise OSError."""
+    pending = [(start, key_prefix)]
+    while pending:
+        directory, names_from = pending.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            key = names_from + entry.name
+            if entry.name.startswith("."):
+                continue  # temp files and bookkeeping: never a key
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((Path(entry.path), key + SEPARATOR))
+            elif entry.is_file(follow_symlinks=False) and is_valid_key(key):
+                yield key

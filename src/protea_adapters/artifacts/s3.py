@@ -12,12 +12,13 @@ from minio import Minio
 
 from protea_adapters.artifacts.atomic import download_atomically
 from protea_adapters.artifacts.part_sizes import DEFAULT_PART_SIZE, MAX_PART_SIZE, MIN_PART_SIZE
+from protea_adapters.artifacts.prefixes import folder_prefix
 from protea_adapters.artifacts.s3_client import validate_bucket
 from protea_adapters.artifacts.s3_errors import s3_errors
 from protea_adapters.artifacts.s3_stream import response_stream
 from protea_adapters.artifacts.sources import source_size
 from protea_domain.artifacts.errors import ArtifactNotFoundError
-from protea_domain.artifacts.keys import validate_key
+from protea_domain.artifacts.keys import is_valid_key, validate_key
 from protea_domain.artifacts.uris import compose_uri, key_from_uri
 from protea_domain.ports.artifact_store import ArtifactStore
 
@@ -29,7 +30,9 @@ class S3ArtifactStore(ArtifactStore):
     bytes, the last one shorter), which S3 completes atomically. Deleting a missing object is
     a no-op (S3 semantics). The bucket must exist (the factory creates it when asked).
     An invalid bucket name or part size raises ValueError. `endpoint` only names the server
-    in error messages.
+    in error messages. Listing pages through ListObjectsV2 (1000 names a request) and skips
+    names under the prefix that are not valid keys (folder markers ending in `/`, objects
+    written by other tools).
     """
 
     def __init__(
@@ -116,3 +119,13 @@ class S3ArtifactStore(ArtifactStore):
         name = self.object_name(key)
         with s3_errors(self._where, key):
             self._client.remove_object(self._bucket, name)
+
+    def list(self, prefix: str = "") -> list[str]:
+        start = self._prefix + folder_prefix(prefix)
+        with s3_errors(self._where):
+            names = [
+                item.object_name
+                for item in self._client.list_objects(self._bucket, prefix=start, recursive=True)
+            ]
+        keys = (name.removeprefix(self._prefix) for name in names if name is not None)
+        return sorted(key for key in keys if is_valid_key(key))

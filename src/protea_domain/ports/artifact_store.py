@@ -56,6 +56,22 @@ class ArtifactStore(Protocol):
         """Remove the object. Idempotent: deleting a missing key is a no-op."""
         ...
 
+    def list(self, prefix: str = "") -> list[str]:
+        """The keys of every object under the folder `prefix`, at any depth, sorted by code
+        point (the byte order of their UTF-8 form). Read-only; idempotent.
+
+        `prefix` names a folder: `""` for the whole store, or a key-shaped path with an
+        optional single trailing `/`, so `list("a/b")` and `list("a/b/")` are the same call.
+        It matches keys that start with `a/b/` (`a/b/c`, `a/b/c/d`), never a sibling that
+        merely shares characters (`a/bc`) nor an object stored under `a/b` itself. Keys come
+        back whole (usable with `get_bytes`), not relative to the prefix. A folder with no
+        object under it, or one that does not exist, gives `[]`. A prefix that breaks the key
+        rules (absolute, `..`, empty or dot segment, foreign character) raises
+        `InvalidArtifactKeyError` before storage is touched; a failing store raises
+        `ArtifactStorageError`. Not a snapshot: objects written or deleted while the listing
+        runs may or may not appear."""
+        ...
+
     def uri(self, key: str) -> str:
         """The URI of `key` in this store, whether or not an object exists there. Stable: the
         same key always gives the same string, the one `put_*` returns."""
