@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from protea_domain.annotations.annotation_tsv import AnnotationRow, parse_annotation_tsv
+from protea_domain.annotations.fact import Fact
 from protea_domain.evaluation_sets.from_obo import TermResolver
-from protea_domain.evaluation_sets.temporal import Category, EvaluationSet, Fact, Target
+from protea_domain.evaluation_sets.temporal import Category, EvaluationSet, Target
 from protea_domain.parsing.opener import read_lines, source_name
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from protea_domain.annotations.evidence import EXPERIMENTAL_EVIDENCE_CODES
+from protea_domain.annotations.fact import Fact
 from protea_domain.evaluation_sets.term_dag import TermDag
 
 
@@ -16,17 +17,6 @@ class Category(StrEnum):
     NK = "NK"
     LK = "LK"
     PK = "PK"
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """One annotation as the evaluation set needs it. `evidence_code` None means the source
-    carries none (it then passes only an evidence filter of None)."""
-
-    protein: str
-    go_id: str
-    evidence_code: str | None = None
-    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

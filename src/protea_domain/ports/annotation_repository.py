@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 from uuid import UUID
 
 from protea_domain.annotations.annotation_set import AnnotationSet, ProteinAnnotation
+from protea_domain.annotations.fact import Fact
 
 
 class AnnotationRepository(Protocol):
@@ -52,6 +53,17 @@ class AnnotationRepository(Protocol):
     def annotations_of(self, set_id: UUID, accession: str) -> list[ProteinAnnotation]:
         """The protein's annotations in a complete set, in load order. Empty when none.
         Raises `NotFoundError` for an unknown or incomplete set."""
+        ...
+
+    def annotation_facts(self, set_id: UUID) -> Iterator[Fact]:
+        """Every annotation of a complete set as a `Fact` (accession, snapshot primary GO id,
+        evidence code, and `negated` when the qualifier carries `NOT`), in load order.
+
+        The set is checked when called (`NotFoundError` for an unknown or incomplete set, raised
+        before any row is read); rows are then streamed in bounded chunks by a constant number
+        of statements whatever the size of the set, so memory does not grow with it. Consume
+        the iterator inside the unit of work, before it commits or closes; storage failures
+        while iterating raise `StorageError`."""
         ...
 
     def count(self, set_id: UUID) -> int:

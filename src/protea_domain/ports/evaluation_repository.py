@@ -3,7 +3,7 @@ results of CAFA evaluation runs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 from uuid import UUID
 
@@ -13,17 +13,11 @@ from protea_domain.evaluation_sets.stored import (
     InformationAccretionSet,
     StoredEvaluationSet,
 )
-from protea_domain.evaluation_sets.temporal import Category, Fact, Target
+from protea_domain.evaluation_sets.temporal import Category, Target
 
 
 class EvaluationRepository(Protocol):
     """Evaluation data inside the owning unit of work: nothing is durable until it commits."""
-
-    def annotation_facts(self, annotation_set_id: UUID) -> Iterator[Fact]:
-        """Every annotation of a complete annotation set as a `Fact` (accession, snapshot
-        primary GO id, evidence code, and `negated` when the qualifier carries `NOT`), in load
-        order. Raises `NotFoundError` for an unknown or incomplete set."""
-        ...
 
     def add_set(self, evaluation_set: StoredEvaluationSet, targets: Sequence[Target]) -> None:
         """Store an evaluation set with its targets (ground truth and known terms per protein
@@ -78,6 +72,11 @@ class EvaluationRepository(Protocol):
         """Store an evaluation run with its metric rows (each row's `run_id` must be the
         run's). Raises `NotFoundError` for an unknown evaluation set, `ConflictError` for a
         taken run id or two rows with the same (category, namespace, predictions file)."""
+        ...
+
+    def get_run(self, run_id: UUID) -> EvaluationRun:
+        """The stored run of that id (with its options and artifact map). Raises
+        `NotFoundError` for an unknown run."""
         ...
 
     def runs(self, evaluation_set_id: UUID) -> list[EvaluationRun]:

@@ -16,7 +16,7 @@ from protea_domain.evaluation_sets.stored import (
     InformationAccretionSet,
     StoredEvaluationSet,
 )
-from protea_domain.evaluation_sets.temporal import Category, Fact, Target
+from protea_domain.evaluation_sets.temporal import Category, Target
 from protea_domain.sequences.protein import Protein
 from protea_domain.sequences.sequence import Sequence
 from tests.contract.biodata.records import EDGES, T0, TERMS, annotation, annotation_set, snapshot
@@ -90,6 +90,38 @@ def row_of(
     )
 
 
+def store_annotation_pair(uow_factory: EvalUowFactory) -> Stored:
+    """A snapshot, three proteins and two complete annotation sets on it (old: one row, new:
+    four), committed: what an evaluation set needs to exist."""
+    snap = snapshot()
+    sequence = Sequence("MDDREDLVYQAKLAEQAERYDEMV")
+    old, new = annotation_set(snap.id, version="2021"), annotation_set(snap.id, version="2022")
+    with uow_factory() as uow:
+        uow.ontology.add_snapshot(snap, TERMS, EDGES)
+        uow.proteins.add_sequences([sequence])
+        uow.proteins.add_proteins([(Protein(a, a), sequence.md5) for a in ACCESSIONS])
+        for item in (old, new):
+            uow.annotations.begin_set(item)
+        uow.annotations.add_annotations(
+            old.id, [annotation("O95832", "GO:0009987", 1, evidence_code="IDA")]
+        )
+        uow.annotations.add_annotations(
+            new.id,
+            [
+                annotation("O95832", "GO:0044237", 1, evidence_code="EXP"),
+                annotation("O95832", "GO:0005737", 2, qualifier=NOT_IN, evidence_code="IDA"),
+                annotation(
+                    "P31946-2", "GO:0005737", 3, qualifier="located_in", evidence_code="IEA"
+                ),
+                annotation("P31946-2", "GO:0005622", 4),
+            ],
+        )
+        uow.annotations.complete_set(old.id, 1, {})
+        uow.annotations.complete_set(new.id, 4, {})
+        uow.commit()
+    return Stored(snap.id, old.id, new.id)
+
+
 class EvaluationRepositoryContract:
     @pytest.fixture
     def uow_factory(self) -> EvalUowFactory:
@@ -97,46 +129,7 @@ class EvaluationRepositoryContract:
 
     @pytest.fixture
     def stored(self, uow_factory: EvalUowFactory) -> Stored:
-        snap = snapshot()
-        sequence = Sequence("MDDREDLVYQAKLAEQAERYDEMV")
-        old, new = annotation_set(snap.id, version="2021"), annotation_set(snap.id, version="2022")
-        with uow_factory() as uow:
-            uow.ontology.add_snapshot(snap, TERMS, EDGES)
-            uow.proteins.add_sequences([sequence])
-            uow.proteins.add_proteins([(Protein(a, a), sequence.md5) for a in ACCESSIONS])
-            for item in (old, new):
-                uow.annotations.begin_set(item)
-            uow.annotations.add_annotations(
-                old.id, [annotation("O95832", "GO:0009987", 1, evidence_code="IDA")]
-            )
-            uow.annotations.add_annotations(
-                new.id,
-                [
-                    annotation("O95832", "GO:0044237", 1, evidence_code="EXP"),
-                    annotation("O95832", "GO:0005737", 2, qualifier=NOT_IN, evidence_code="IDA"),
-                    annotation(
-                        "P31946-2", "GO:0005737", 3, qualifier="located_in", evidence_code="IEA"
-                    ),
-                    annotation("P31946-2", "GO:0005622", 4),
-                ],
-            )
-            uow.annotations.complete_set(old.id, 1, {})
-            uow.annotations.complete_set(new.id, 4, {})
-            uow.commit()
-        return Stored(snap.id, old.id, new.id)
-
-    def test_annotation_facts_in_load_order_with_negation(
-        self, uow_factory: EvalUowFactory, stored: Stored
-    ) -> None:
-        with uow_factory() as uow:
-            assert list(uow.evaluation.annotation_facts(stored.new_id)) == [
-                Fact("O95832", "GO:0044237", "EXP", False),
-                Fact("O95832", "GO:0005737", "IDA", True),
-                Fact("P31946-2", "GO:0005737", "IEA", False),
-                Fact("P31946-2", "GO:0005622", None, False),
-            ]
-            with pytest.raises(NotFoundError):
-                uow.evaluation.annotation_facts(uuid4())
+        return store_annotation_pair(uow_factory)
 
     def test_set_round_trip_with_compact_targets(
         self, uow_factory: EvalUowFactory, stored: Stored
@@ -260,6 +253,10 @@ class EvaluationRepositoryContract:
             assert uow.evaluation.results(run.id) == [rows[3], rows[1], rows[2], rows[0]]
             assert uow.evaluation.results(second.id) == []
             assert uow.evaluation.runs(uuid4()) == []
+            assert uow.evaluation.get_run(run.id) == run
+            assert uow.evaluation.get_run(second.id) == second
+            with pytest.raises(NotFoundError):
+                uow.evaluation.get_run(uuid4())
         third = run_of(created.id)
         with uow_factory() as uow, pytest.raises(ConflictError):
             uow.evaluation.add_run(third, [row_of(third.id, Category.NK, CC)] * 2)

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from protea_domain.annotations.fact import Fact
 from protea_domain.evaluation_sets.information_accretion import information_accretion
-from protea_domain.evaluation_sets.temporal import Category, Fact, build_evaluation_set
+from protea_domain.evaluation_sets.temporal import Category, build_evaluation_set
 from protea_domain.evaluation_sets.term_dag import TermDag
 
 DIAMOND = TermDag(

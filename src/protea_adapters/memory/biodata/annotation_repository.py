@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from uuid import UUID
 
 from protea_adapters.memory.biodata.store import MemoryBioDataStore
 from protea_domain.annotations.annotation_set import AnnotationSet, ProteinAnnotation
+from protea_domain.annotations.fact import Fact
 from protea_domain.errors import ConflictError, NotFoundError
 from protea_domain.ports.annotation_repository import AnnotationRepository
 
@@ -74,6 +75,13 @@ class MemoryAnnotationRepository(AnnotationRepository):
     def annotations_of(self, set_id: UUID, accession: str) -> list[ProteinAnnotation]:
         self.get_set(set_id)
         return [a for a in self._store.annotations[set_id] if a.accession == accession]
+
+    def annotation_facts(self, set_id: UUID) -> Iterator[Fact]:
+        self.get_set(set_id)
+        return (
+            Fact(a.accession, a.go_id, a.evidence_code, a.is_negated)
+            for a in self._store.annotations[set_id]
+        )
 
     def count(self, set_id: UUID) -> int:
         return len(self._store.annotations.get(set_id, ()))

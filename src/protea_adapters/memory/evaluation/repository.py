@@ -1,9 +1,9 @@
-"""In-memory evaluation repository over the biodata store (for annotation facts and
-referential checks) and the evaluation store."""
+"""In-memory evaluation repository over the biodata store (for referential checks) and the
+evaluation store."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from uuid import UUID
 
 from protea_adapters.memory.biodata.store import MemoryBioDataStore
@@ -15,7 +15,7 @@ from protea_domain.evaluation_sets.stored import (
     InformationAccretionSet,
     StoredEvaluationSet,
 )
-from protea_domain.evaluation_sets.temporal import Category, Fact, Target
+from protea_domain.evaluation_sets.temporal import Category, Target
 from protea_domain.ports.evaluation_repository import EvaluationRepository
 
 CATEGORY_ORDER = {Category.NK: 0, Category.LK: 1, Category.PK: 2}
@@ -34,13 +34,6 @@ class MemoryEvaluationRepository(EvaluationRepository):
     def _require_snapshot(self, snapshot_id: UUID) -> None:
         if snapshot_id not in self._biodata.snapshots:
             raise NotFoundError(f"ontology snapshot {snapshot_id} not found")
-
-    def annotation_facts(self, annotation_set_id: UUID) -> Iterator[Fact]:
-        self._require_complete_set(annotation_set_id)
-        return (
-            Fact(a.accession, a.go_id, a.evidence_code, a.is_negated)
-            for a in self._biodata.annotations[annotation_set_id]
-        )
 
     def add_set(self, evaluation_set: StoredEvaluationSet, targets: Sequence[Target]) -> None:
         self._require_snapshot(evaluation_set.snapshot_id)
@@ -141,6 +134,12 @@ class MemoryEvaluationRepository(EvaluationRepository):
             raise ConflictError("two result rows share (category, namespace, predictions file)")
         self._store.runs[run.id] = run
         self._store.results[run.id] = tuple(rows)
+
+    def get_run(self, run_id: UUID) -> EvaluationRun:
+        run = self._store.runs.get(run_id)
+        if run is None:
+            raise NotFoundError(f"evaluation run {run_id} not found")
+        return run
 
     def runs(self, evaluation_set_id: UUID) -> list[EvaluationRun]:
         found = [r for r in self._store.runs.values() if r.evaluation_set_id == evaluation_set_id]

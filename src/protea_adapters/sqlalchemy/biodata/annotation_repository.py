@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import RowMapping, delete, func, insert, select, update
+from sqlalchemy import RowMapping, Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from protea_adapters.sqlalchemy.biodata.bulk import constraint_errors, copy_insert
@@ -18,6 +18,8 @@ from protea_adapters.sqlalchemy.biodata_tables import (
 from protea_adapters.sqlalchemy.errors import storage_errors
 from protea_domain.annotations.annotation_set import AnnotationSet, ProteinAnnotation
 from protea_domain.annotations.aspect import Aspect
+from protea_domain.annotations.fact import Fact
+from protea_domain.annotations.qualifiers import is_negated
 from protea_domain.errors import NotFoundError
 from protea_domain.ports.annotation_repository import AnnotationRepository
 
@@ -43,6 +45,8 @@ FIELDS = (
     "line",
 )
 COLUMNS = ("annotation_set_id", *FIELDS)
+FACT_CHUNK_ROWS = 10_000
+"""Rows fetched per round trip when streaming facts (a server-side cursor on PostgreSQL)."""
 
 
 def set_from_row(row: RowMapping) -> AnnotationSet:
@@ -184,6 +188,31 @@ class SqlAnnotationRepository(AnnotationRepository):
         )
         with storage_errors():
             return [annotation_from_row(r) for r in self._session.execute(statement).mappings()]
+
+    def annotation_facts(self, set_id: UUID) -> Iterator[Fact]:
+        self.get_set(set_id)
+        c = protein_annotations.c
+        statement = (
+            select(c.accession, c.go_id, c.evidence_code, c.qualifier)
+            .where(c.annotation_set_id == set_id)
+            .order_by(c.id)
+            .execution_options(yield_per=FACT_CHUNK_ROWS)
+        )
+        return self._stream_facts(statement)
+
+    def _stream_facts(self, statement: Select[Any]) -> Iterator[Fact]:
+        """One statement, fetched `FACT_CHUNK_ROWS` at a time (`yield_per` streams through a
+        server-side cursor where the driver has one); the result is closed when the consumer
+        stops early."""
+        with storage_errors():
+            result = self._session.execute(statement)
+            try:
+                for chunk in result.partitions():
+                    for accession, go_id, evidence, qualifier in chunk:
+                        negated = qualifier is not None and is_negated(qualifier)
+                        yield Fact(accession, go_id, evidence, negated)
+            finally:
+                result.close()
 
     def count(self, set_id: UUID) -> int:
         statement = select(func.count()).where(protein_annotations.c.annotation_set_id == set_id)

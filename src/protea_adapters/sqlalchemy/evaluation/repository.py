@@ -3,7 +3,7 @@ through COPY on PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -12,11 +12,7 @@ from sqlalchemy.orm import Session
 
 from protea_adapters.sqlalchemy.biodata.annotation_repository import COMPLETE
 from protea_adapters.sqlalchemy.biodata.bulk import constraint_errors, copy_insert
-from protea_adapters.sqlalchemy.biodata_tables import (
-    annotation_sets,
-    ontology_snapshots,
-    protein_annotations,
-)
+from protea_adapters.sqlalchemy.biodata_tables import annotation_sets, ontology_snapshots
 from protea_adapters.sqlalchemy.evaluation_tables import (
     evaluation_results,
     evaluation_runs,
@@ -33,7 +29,7 @@ from protea_domain.evaluation_sets.stored import (
     InformationAccretionSet,
     StoredEvaluationSet,
 )
-from protea_domain.evaluation_sets.temporal import Category, Fact, Target
+from protea_domain.evaluation_sets.temporal import Category, Target
 from protea_domain.ports.evaluation_repository import EvaluationRepository
 
 CATEGORY_ORDER = {Category.NK: 0, Category.LK: 1, Category.PK: 2}
@@ -127,22 +123,6 @@ class SqlEvaluationRepository(SqlRepository, EvaluationRepository):
         ).first()
         if found is None:
             raise NotFoundError(f"ontology snapshot {snapshot_id} not found")
-
-    def annotation_facts(self, annotation_set_id: UUID) -> Iterator[Fact]:
-        self._require_complete_set(annotation_set_id)
-        c = protein_annotations.c
-        statement = (
-            select(c.accession, c.go_id, c.evidence_code, c.qualifier)
-            .where(c.annotation_set_id == annotation_set_id)
-            .order_by(c.id)
-        )
-        rows = self._execute(statement).all()
-        return (
-            Fact(
-                accession, go_id, evidence, qualifier is not None and "NOT" in qualifier.split("|")
-            )
-            for accession, go_id, evidence, qualifier in rows
-        )
 
     def add_set(self, evaluation_set: StoredEvaluationSet, targets: Sequence[Target]) -> None:
         self._require_snapshot(evaluation_set.snapshot_id)
@@ -301,6 +281,13 @@ class SqlEvaluationRepository(SqlRepository, EvaluationRepository):
                         for row in rows
                     ],
                 )
+
+    def get_run(self, run_id: UUID) -> EvaluationRun:
+        statement = select(evaluation_runs).where(evaluation_runs.c.id == run_id)
+        row = self._execute(statement).mappings().first()
+        if row is None:
+            raise NotFoundError(f"evaluation run {run_id} not found")
+        return _run_from_row(row)
 
     def runs(self, evaluation_set_id: UUID) -> list[EvaluationRun]:
         c = evaluation_runs.c

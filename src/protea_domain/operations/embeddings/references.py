@@ -1,17 +1,19 @@
 """Reference structures for prediction read from storage, cached by recipe and annotation set.
 
-`StoredReferences.load` reads a complete annotation set (normalised against its ontology
-snapshot, filtered by evidence) and the recipe's vectors of its annotated proteins. The cache
-key is the recipe hash and `annotation_set_id:evidence_filter:vector count`: a stored
-annotation set is immutable once complete, so a new release (another set id), another recipe
-or newly embedded references build anew.
+`load_references` reads a complete annotation set in one streamed pass (normalised against
+its ontology snapshot, filtered by evidence) and the recipe's vectors of its annotated
+proteins. The cache key is the recipe hash and `annotation_set_id:evidence_filter:vector
+count`: a stored annotation set is immutable once complete, so a new release (another set id),
+another recipe or newly embedded references build anew.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
+from protea_domain.annotations.fact import Fact
 from protea_domain.ontology.obo_parser import OboRelationship, OboTerm
 from protea_domain.ontology.terms import IS_A
 from protea_domain.ports.biodata_unit_of_work import BioDataUnitOfWorkFactory
@@ -59,6 +61,19 @@ def load_graph(uow_factory: BioDataUnitOfWorkFactory, snapshot_id: UUID) -> GoGr
     return GoGraph(obo, snapshot.data_version)
 
 
+def by_protein(facts: Iterable[Fact]) -> list[AnnotationInput]:
+    """The set's rows grouped by protein (accessions in sorted order, each protein's rows in
+    load order), read in one pass: the order a protein-by-protein read gives, so the reference
+    structures built from them are the same to the last dict ordering. NOT rows are kept here
+    and dropped by `build_reference_annotations`, the one place that rule lives."""
+    grouped: dict[str, list[AnnotationInput]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.protein, []).append(
+            AnnotationInput(fact.protein, fact.go_id, fact.evidence_code, fact.negated)
+        )
+    return [row for accession in sorted(grouped) for row in grouped[accession]]
+
+
 def load_references(
     biodata: BioDataUnitOfWorkFactory,
     embeddings: EmbeddingUnitOfWorkFactory,
@@ -69,11 +84,7 @@ def load_references(
     """Raises `NotFoundError` for an unknown set, snapshot or recipe."""
     with biodata() as uow:
         annotation_set = uow.annotations.get_set(annotation_set_id)
-        rows = [
-            AnnotationInput(a.accession, a.go_id, a.evidence_code, a.is_negated)
-            for accession in sorted(uow.proteins.known_accessions())
-            for a in uow.annotations.annotations_of(annotation_set_id, accession)
-        ]
+        rows = by_protein(uow.annotations.annotation_facts(annotation_set_id))
     graph = load_graph(biodata, annotation_set.snapshot_id)
     annotations = build_reference_annotations(rows, graph, evidence_filter)
     with embeddings() as uow:

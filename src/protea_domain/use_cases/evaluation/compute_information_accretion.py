@@ -59,7 +59,7 @@ def compute_information_accretion(
         dag = snapshot_dag(uow.ontology, snapshot_id)
         progress(1, 3, "reading annotations")
         annotations = positive_annotations(
-            uow.evaluation.annotation_facts(annotation_set_id), dag, codes
+            uow.annotations.annotation_facts(annotation_set_id), dag, codes
         )
         progress(2, 3, "computing information accretion")
         values = information_accretion(annotations, dag)

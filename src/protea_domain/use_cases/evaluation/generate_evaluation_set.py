@@ -71,9 +71,9 @@ def generate_evaluation_set(
             progress(0, 4, "reading the ontology snapshot")
             dag = snapshot_dag(uow.ontology, old.snapshot_id)
             progress(1, 4, "reading the old annotation set")
-            old_facts = list(uow.evaluation.annotation_facts(old_set_id))
+            old_facts = list(uow.annotations.annotation_facts(old_set_id))
             progress(2, 4, "reading the new annotation set")
-            new_facts = list(uow.evaluation.annotation_facts(new_set_id))
+            new_facts = list(uow.annotations.annotation_facts(new_set_id))
             progress(3, 4, "building targets")
             built = build_evaluation_set(
                 old_facts, new_facts, dag, evidence=codes, old_evidence=codes

@@ -8,11 +8,11 @@ from typing import TypeVar
 from uuid import UUID
 
 from protea_domain.annotations.evidence import EXPERIMENTAL_EVIDENCE_CODES
+from protea_domain.annotations.fact import Fact
 from protea_domain.errors import InvalidInputError, NotFoundError
 from protea_domain.evaluation.from_snapshot import evaluation_ontology_from_snapshot
 from protea_domain.evaluation.ontology import EvaluationOntology
 from protea_domain.evaluation_sets.from_snapshot import term_dag_from_snapshot
-from protea_domain.evaluation_sets.temporal import Fact
 from protea_domain.evaluation_sets.term_dag import TermDag
 from protea_domain.ontology.terms import PROPAGATION_RELATIONS
 from protea_domain.ports.ontology_repository import OntologyRepository
