@@ -22,7 +22,9 @@ from protea_adapters.settings import Settings, SettingsError
 from protea_adapters.sqlalchemy import migrate
 from protea_adapters.sqlalchemy.api_unit_of_work import SqlApiUnitOfWork
 from protea_adapters.sqlalchemy.biodata.unit_of_work import SqlBioDataUnitOfWork
+from protea_adapters.sqlalchemy.embeddings.unit_of_work import SqlEmbeddingUnitOfWork
 from protea_adapters.sqlalchemy.engine import build_engine, build_session_factory
+from protea_adapters.sqlalchemy.evaluation.unit_of_work import SqlEvaluationUnitOfWork
 from protea_adapters.sqlalchemy.unit_of_work import SqlUnitOfWork
 from protea_adapters.tracing.boot import boot_tracing, instrument_engine
 from protea_adapters.tracing.noop import NoopTracer
@@ -121,6 +123,8 @@ class CoreContainer(containers.DeclarativeContainer):
         build_registry, settings, session_factory, clock, metrics
     )
     biodata_unit_of_work = providers.Factory(SqlBioDataUnitOfWork, session_factory)
+    evaluation_unit_of_work = providers.Factory(SqlEvaluationUnitOfWork, session_factory)
+    embedding_unit_of_work = providers.Factory(SqlEmbeddingUnitOfWork, session_factory)
     broker = providers.ThreadSafeSingleton(build_broker, settings)
     artifact_store = providers.ThreadSafeSingleton(
         build_artifact_store, providers.Callable(artifact_store_config, settings)

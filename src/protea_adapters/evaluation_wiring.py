@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from protea_adapters.sqlalchemy.embeddings.unit_of_work import SqlEmbeddingUnitOfWork
 from protea_adapters.sqlalchemy.evaluation.unit_of_work import sql_evaluation_uow_factory
 from protea_domain.operations.evaluation.operations import evaluation_operations
 from protea_domain.ports.artifact_store import ArtifactStore
@@ -53,6 +54,9 @@ class LazyArtifactStore(ArtifactStore):
     def delete(self, key: str) -> None:
         self._get().delete(key)
 
+    def list(self, prefix: str = "") -> list[str]:
+        return self._get().list(prefix)
+
     def uri(self, key: str) -> str:
         return self._get().uri(key)
 
@@ -69,4 +73,9 @@ def build_evaluation_operations(
     SQL storage, reading predictions from and writing TSV outputs to the artifact store (a
     store, or a function building it on first use)."""
     store = artifacts if not callable(artifacts) else LazyArtifactStore(artifacts)
-    return evaluation_operations(sql_evaluation_uow_factory(session_factory), clock, store)
+    return evaluation_operations(
+        sql_evaluation_uow_factory(session_factory),
+        clock,
+        store,
+        lambda: SqlEmbeddingUnitOfWork(session_factory),
+    )

@@ -125,3 +125,13 @@ predictions = Table(
     Column("features", JsonDocument, nullable=False),
     Column("evidence_codes", Text, nullable=False),
 )
+
+scoring_configs = Table(
+    "scoring_configs",
+    metadata,
+    Column("id", Uuid(), primary_key=True),
+    Column("name", String(255), nullable=False, unique=True),
+    Column("config", JsonDocument, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)

@@ -1,9 +1,9 @@
 """Embedding and prediction storage ports: recipes, per-(sequence, recipe, chunk) vectors,
-prediction sets and their predictions."""
+prediction sets and their predictions (and, in the same unit of work, scoring configs)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from protea_domain.embeddings.stored import EmbeddingRecipe
+from protea_domain.ports.scoring_repository import ScoringConfigRepository
 from protea_domain.prediction.stored import PredictionSetRecord, StoredPrediction
 
 VectorRow = tuple[str, int, npt.NDArray[np.floating]]
@@ -32,6 +33,10 @@ class EmbeddingRepository(Protocol):
 
     def get_recipe(self, recipe_hash: str) -> EmbeddingRecipe:
         """The stored recipe. Raises `NotFoundError`."""
+        ...
+
+    def recipes(self) -> list[EmbeddingRecipe]:
+        """Every stored recipe, ordered by content hash."""
         ...
 
     def missing_sequences(
@@ -103,8 +108,21 @@ class PredictionRepository(Protocol):
         """The set. Raises `NotFoundError`."""
         ...
 
-    def predictions(self, set_id: UUID) -> list[StoredPrediction]:
-        """The set's rows ordered by (accession, go_id). Raises `NotFoundError`."""
+    def sets(self) -> list[PredictionSetRecord]:
+        """Every prediction set, oldest first (ties by id)."""
+        ...
+
+    def predictions(
+        self, set_id: UUID, accessions: Sequence[str] | None = None
+    ) -> list[StoredPrediction]:
+        """The set's rows (of those proteins only, when given) ordered by (accession, go_id)
+        in code-point order. Raises `NotFoundError` for an unknown set."""
+        ...
+
+    def stream(self, set_id: UUID) -> Iterator[StoredPrediction]:
+        """Every row of the set in the order of `predictions`, read in chunks so memory does not
+        grow with the set. Consume it inside the unit of work. Raises `NotFoundError` for an
+        unknown set (when called, before the first row)."""
         ...
 
 
@@ -115,6 +133,7 @@ class EmbeddingUnitOfWork(Protocol):
 
     embeddings: EmbeddingRepository
     predictions: PredictionRepository
+    scoring: ScoringConfigRepository
 
     def __enter__(self) -> Self: ...
 

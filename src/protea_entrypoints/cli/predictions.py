@@ -31,15 +31,15 @@ def _export(args: argparse.Namespace, container: CliContainer) -> int:
         raise InvalidInputError(
             f"not a prediction set id: {args.set_id!r}", location="ID"
         ) from None
-    uow = sql_embedding_uow_factory(container.session_factory())()
-    lines = export_cafa(uow, set_id)
-    if args.output is None:
-        sys.stdout.writelines(lines)
-        return OK
-    count = 0
-    with args.output.open("w", encoding="utf-8") as handle:
-        for line in lines:
-            handle.write(line)
-            count += 1
+    with sql_embedding_uow_factory(container.session_factory())() as uow:
+        lines = export_cafa(uow, set_id)
+        if args.output is None:
+            sys.stdout.writelines(lines)
+            return OK
+        count = 0
+        with args.output.open("w", encoding="utf-8") as handle:
+            for line in lines:
+                handle.write(line)
+                count += 1
     print(f"wrote {count} predictions to {args.output}", file=sys.stderr)
     return OK

@@ -22,7 +22,9 @@ from tests.conftest import PG_URL, reset_postgres
 from tests.support.biodata import BIODATA_TABLES
 
 Factories = tuple[Callable[[], BioDataUnitOfWork], Callable[[], EmbeddingUnitOfWork]]
-EMBEDDING_TABLES = ("predictions", "prediction_sets", "sequence_embeddings", "embedding_recipes")
+EMBEDDING_TABLES = (
+    "predictions", "prediction_sets", "sequence_embeddings", "embedding_recipes", "scoring_configs",
+)  # fmt: skip
 
 
 @pytest.fixture

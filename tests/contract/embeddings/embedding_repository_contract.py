@@ -15,6 +15,8 @@ from protea_domain.embeddings.stored import EmbeddingRecipe
 from protea_domain.errors import ConflictError, InvalidInputError, NotFoundError
 from protea_domain.ontology.terms import GoTerm, OntologySnapshot
 from protea_domain.prediction.stored import PredictionSetRecord, StoredPrediction
+from protea_domain.scoring.config import VOTE, ScoringConfig
+from protea_domain.scoring.stored import StoredScoringConfig
 from protea_domain.sequences.protein import Protein
 from protea_domain.sequences.sequence import Sequence
 from tests.contract.embeddings.conftest import Factories
@@ -219,3 +221,80 @@ class EmbeddingRepositoryContract:
             assert uow.embeddings.embedded(RECIPE.recipe_hash, [SEQ_A.md5, SEQ_B.md5]) == {
                 SEQ_A.md5
             }
+
+    def test_recipes_and_sets_are_listed_and_rows_stream_in_code_point_order(
+        self, factories: Factories
+    ) -> None:
+        biodata, embeddings = factories
+        names = ["P10", "P1", "P1-2", "P1_2", "p1", "P2"]
+        with biodata() as uow:
+            uow.proteins.add_sequences([SEQ_A])
+            uow.proteins.add_proteins([(Protein(n, n), SEQ_A.md5) for n in names])
+            snapshot = OntologySnapshot(uuid4(), "releases/2022-07-01", T0)
+            uow.ontology.add_snapshot(snapshot, [], [])
+            annotation_set = AnnotationSet(uuid4(), "test", "1", snapshot.id, T0)
+            uow.annotations.begin_set(annotation_set)
+            uow.annotations.complete_set(annotation_set.id, 0, {})
+            uow.commit()
+        later, earlier = (
+            PredictionSetRecord(uuid4(), recipe.recipe_hash, annotation_set.id, snapshot.id, 3,
+                                "all", {}, {}, 6, 6, at)
+            for recipe, at in ((HALF, T0 + timedelta(hours=1)), (RECIPE, T0))
+        )  # fmt: skip
+        rows = [
+            StoredPrediction(name, go, "C", 0.5, "P2", {"vote_score": 0.25})
+            for name in names
+            for go in ("GO:0000010", "GO:0000002")
+        ]
+        with embeddings() as uow:
+            assert uow.embeddings.recipes() == []
+            assert uow.predictions.sets() == []
+            uow.embeddings.add_recipe(RECIPE)
+            uow.embeddings.add_recipe(HALF)
+            uow.predictions.add_set(later)
+            uow.predictions.add_set(earlier)
+            uow.predictions.add_predictions(later.id, rows)
+            uow.commit()
+        expected = sorted(rows, key=lambda r: (r.accession, r.go_id))
+        with embeddings() as uow:
+            assert uow.embeddings.recipes() == sorted([RECIPE, HALF], key=lambda r: r.recipe_hash)
+            assert [s.id for s in uow.predictions.sets()] == [earlier.id, later.id]
+            assert list(uow.predictions.stream(later.id)) == expected
+            assert list(uow.predictions.stream(earlier.id)) == []
+            assert uow.predictions.predictions(later.id) == expected
+            assert uow.predictions.predictions(later.id, ["P2", "P1", "X"]) == [
+                r for r in expected if r.accession in ("P1", "P2")
+            ]
+            assert uow.predictions.predictions(later.id, []) == []
+            with pytest.raises(NotFoundError):
+                uow.predictions.stream(uuid4())
+
+    def test_scoring_configs_are_unique_by_name_and_round_trip(self, factories: Factories) -> None:
+        _, embeddings = factories
+        custom = ScoringConfig(
+            "blend", (("vote_score", 0.75), ("go_term_frequency", 0.25)),
+            (("IEA", 0.5), ("EXP", 1.0)), 0.8,
+        )  # fmt: skip
+        first = StoredScoringConfig(uuid4(), custom, T0 + timedelta(seconds=1), "a blend")
+        second = StoredScoringConfig(uuid4(), VOTE, T0)
+        with embeddings() as uow:
+            assert uow.scoring.configs() == []
+            uow.scoring.add(first)
+            uow.scoring.add(second)
+            uow.commit()
+        with embeddings() as uow:
+            with pytest.raises(ConflictError):
+                uow.scoring.add(StoredScoringConfig(uuid4(), custom, T0))
+            with pytest.raises(ConflictError):
+                uow.scoring.add(StoredScoringConfig(first.id, VOTE, T0))
+        with embeddings() as uow:
+            assert uow.scoring.get(first.id) == first
+            assert uow.scoring.find("vote") == second
+            assert uow.scoring.find("nothing") is None
+            assert uow.scoring.configs() == [second, first]
+            with pytest.raises(NotFoundError):
+                uow.scoring.get(uuid4())
+        with embeddings() as uow:
+            uow.scoring.add(StoredScoringConfig(uuid4(), ScoringConfig("gone"), T0))
+        with embeddings() as uow:
+            assert uow.scoring.find("gone") is None

@@ -127,7 +127,8 @@ def test_jobs_predict_what_the_in_memory_pipeline_predicts(
         record = uow.predictions.get_set(set_id)
     assert (record.status, record.batches_done, record.k, record.queries) == ("complete", 4, 5, 50)
     assert record.annotation_set_id == UUID(loaded["annotation_set_id"])
-    exported = list(export_cafa(uow_factory(), set_id))
+    with uow_factory() as uow:
+        exported = list(export_cafa(uow, set_id))
 
     graph = load_go_graph(data / OBO)
     expected = annotate(

@@ -102,7 +102,15 @@ URI = "file:///a"
         (GEN, {OLD: U1, NEW: U2, "evidence": "IEA"}, "payload.evidence"),
         (GEN, {OLD: U1, NEW: U2, "old": 1}, "payload"),
         (IA, {}, "payload.annotation_set_id"),
-        (RUN, {SET: U1, "predictions": []}, "payload.predictions"),
+        (RUN, {SET: U1, "predictions": []}, "payload"),
+        (RUN, {SET: U1, "predictions": {"a": 1}}, "payload.predictions"),
+        (RUN, {SET: U1, "prediction_set_ids": [U2, "x"]}, "payload.prediction_set_ids[1]"),
+        (
+            RUN,
+            {SET: U1, "prediction_set_ids": U2, "scoring_config_id": 7},
+            "payload.scoring_config_id",
+        ),
+        (RUN, {SET: U1, "predictions": [URI] * 60, "prediction_set_ids": [U2] * 41}, "payload"),
         (RUN, {SET: U1, "predictions": [URI, 3]}, "payload.predictions[1]"),
         (RUN, {SET: U1, "predictions": URI, "th_step": 2}, "payload.th_step"),
         (RUN, {SET: U1, "predictions": URI, "norm": "x"}, "payload.norm"),
@@ -186,7 +194,7 @@ def test_information_accretion_drops_negated_terms_and_is_idempotent(
     with evaluation_memory_factory() as uow:
         stored = uow.evaluation.information_accretion(UUID(job.result["information_accretion_id"]))
         dag = snapshot_dag(uow.ontology, uow.annotations.get_set(UUID(new)).snapshot_id)
-        facts = list(uow.evaluation.annotation_facts(UUID(new)))
+        facts = list(uow.annotations.annotation_facts(UUID(new)))
     positive = positive_annotations(facts, dag, EXPERIMENTAL_EVIDENCE_CODES)
     # PB's cytoplasm goes with the NOT on its ancestor; PC has electronic evidence only
     assert positive == {"PA": {"GO:0044237", "GO:0005737"}, "PB": {"GO:0008152"}}

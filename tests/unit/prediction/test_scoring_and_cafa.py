@@ -5,8 +5,12 @@ import dataclasses
 import pytest
 
 from protea_domain.annotations.aspect import Aspect
+from protea_domain.errors import InvalidInputError
 from protea_domain.prediction import TermTransfer, best_scores, cafa_lines
+from protea_domain.prediction.features import SIGNAL_NAMES
+from protea_domain.prediction.stored import StoredPrediction
 from protea_domain.scoring import TRANSFER, VOTE, ScoringConfig
+from protea_domain.use_cases.prediction_export import cafa_stream
 from tests.unit.prediction.support import BP_PART, P_ROOT, A, B, tiny_graph
 
 ITEM = TermTransfer(
@@ -31,6 +35,40 @@ def test_scoring_recipes() -> None:
         ScoringConfig(weights=(("nope", 1.0),))
     with pytest.raises(ValueError, match="positive"):
         ScoringConfig(weights=(("vote_score", 0.0),))
+
+
+def test_stored_signals_score_like_the_transfer_and_documents_round_trip() -> None:
+    mixed = ScoringConfig("mix", (("transfer_score", 3), ("vote_score", 1)), (("IEA", 0.5),), 0.9)
+    signals = {name: ITEM.signal(name) for name in SIGNAL_NAMES}
+    assert mixed.score_signals(signals, ITEM.evidence_codes) == mixed(ITEM)
+    assert mixed.score_signals(signals, ()) == pytest.approx(0.9 * (3 * 0.8 + 0.3) / 4)
+    with pytest.raises(KeyError, match="vote_score"):
+        mixed.score_signals({"transfer_score": 1.0}, ())
+    assert ScoringConfig.from_document(mixed.document()) == mixed
+    as_object = {"name": "mix", "weights": {"transfer_score": 3, "vote_score": 1}}
+    assert ScoringConfig.from_document(as_object) == dataclasses.replace(
+        mixed, evidence_weights=(), default_evidence_weight=1.0
+    )
+    with pytest.raises(ValueError, match="unknown"):
+        ScoringConfig.from_document({"name": "x", "weights": {"nope": 1}})
+
+
+def test_streamed_export_equals_the_table_export() -> None:
+    rows = [
+        StoredPrediction(q, t, "P", s, "R", {"vote_score": s / 2}, ("IEA",) if s > 0.5 else ())
+        for q, t, s in [("Q1", A, 0.9), ("Q1", B, 0.0004), ("Q2", B, 0.7), ("Q2", A, 0.7),
+                        ("Q3", A, 0.2)]
+    ]  # fmt: skip
+    table: dict[str, dict[str, float]] = {}
+    for row in rows:
+        table.setdefault(row.accession, {})[row.go_id] = row.score
+    assert list(cafa_stream(rows)) == list(cafa_lines(table))
+    vote = ScoringConfig("v", (("vote_score", 1.0),), (("IEA", 0.5),))
+    halved = list(cafa_stream(rows, vote))
+    assert halved == [f"Q1\t{A}\t0.225\n", f"Q2\t{A}\t0.175\n",
+                      f"Q2\t{B}\t0.175\n", f"Q3\t{A}\t0.100\n"]  # fmt: skip
+    with pytest.raises(InvalidInputError, match="no stored signal 'transfer_score'"):
+        list(cafa_stream(rows, TRANSFER))
 
 
 def test_cafa_export_with_and_without_propagation() -> None:

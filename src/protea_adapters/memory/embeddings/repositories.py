@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from uuid import UUID
@@ -18,7 +18,9 @@ from protea_domain.ports.embedding_repository import (
     PredictionRepository,
     VectorRow,
 )
+from protea_domain.ports.scoring_repository import ScoringConfigRepository
 from protea_domain.prediction.stored import PredictionSetRecord, StoredPrediction
+from protea_domain.scoring.stored import StoredScoringConfig
 
 
 class MemoryEmbeddingRepository(EmbeddingRepository):
@@ -39,6 +41,9 @@ class MemoryEmbeddingRepository(EmbeddingRepository):
             return self._store.recipes[recipe_hash]
         except KeyError:
             raise NotFoundError(f"embedding recipe {recipe_hash} not found") from None
+
+    def recipes(self) -> list[EmbeddingRecipe]:
+        return [self._store.recipes[key] for key in sorted(self._store.recipes)]
 
     def missing_sequences(
         self, recipe_hash: str, accessions: Sequence[str] | None = None
@@ -152,7 +157,40 @@ class MemoryPredictionRepository(PredictionRepository):
         except KeyError:
             raise NotFoundError(f"prediction set {set_id} not found") from None
 
-    def predictions(self, set_id: UUID) -> list[StoredPrediction]:
+    def sets(self) -> list[PredictionSetRecord]:
+        return sorted(self._store.prediction_sets.values(), key=lambda r: (r.created_at, r.id))
+
+    def predictions(
+        self, set_id: UUID, accessions: Sequence[str] | None = None
+    ) -> list[StoredPrediction]:
         self.get_set(set_id)
         table = self._store.predictions[set_id]
-        return [table[key] for key in sorted(table)]
+        wanted = None if accessions is None else set(accessions)
+        return [table[key] for key in sorted(table) if wanted is None or key[0] in wanted]
+
+    def stream(self, set_id: UUID) -> Iterator[StoredPrediction]:
+        return iter(self.predictions(set_id))
+
+
+class MemoryScoringConfigRepository(ScoringConfigRepository):
+    def __init__(self, store: MemoryEmbeddingStore) -> None:
+        self._store = store
+
+    def add(self, config: StoredScoringConfig) -> None:
+        if config.id in self._store.scoring_configs:
+            raise ConflictError(f"scoring config {config.id} exists")
+        if self.find(config.name) is not None:
+            raise ConflictError(f"a scoring config named {config.name!r} exists")
+        self._store.scoring_configs[config.id] = config
+
+    def get(self, config_id: UUID) -> StoredScoringConfig:
+        try:
+            return self._store.scoring_configs[config_id]
+        except KeyError:
+            raise NotFoundError(f"scoring config {config_id} not found") from None
+
+    def find(self, name: str) -> StoredScoringConfig | None:
+        return next((c for c in self._store.scoring_configs.values() if c.name == name), None)
+
+    def configs(self) -> list[StoredScoringConfig]:
+        return sorted(self._store.scoring_configs.values(), key=lambda c: (c.created_at, c.name))

@@ -12,6 +12,7 @@ import numpy.typing as npt
 from protea_adapters.memory.biodata.store import MemoryBioDataStore
 from protea_domain.embeddings.stored import EmbeddingRecipe
 from protea_domain.prediction.stored import PredictionSetRecord, StoredPrediction
+from protea_domain.scoring.stored import StoredScoringConfig
 
 
 @dataclass
@@ -25,6 +26,7 @@ class MemoryEmbeddingStore:
     prediction_sets: dict[UUID, PredictionSetRecord] = field(default_factory=dict)
     predictions: dict[UUID, dict[tuple[str, str], StoredPrediction]] = field(default_factory=dict)
     finished_batches: dict[UUID, frozenset[int]] = field(default_factory=dict)
+    scoring_configs: dict[UUID, StoredScoringConfig] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def snapshot(self) -> tuple[object, ...]:
@@ -34,12 +36,14 @@ class MemoryEmbeddingStore:
             dict(self.prediction_sets),
             {key: dict(rows) for key, rows in self.predictions.items()},
             dict(self.finished_batches),
+            dict(self.scoring_configs),
         )
 
     def restore(self, saved: tuple[object, ...]) -> None:
-        recipes, vectors, sets, predictions, finished = saved
+        recipes, vectors, sets, predictions, finished, scoring = saved
         self.recipes = dict(recipes)  # type: ignore[call-overload]
         self.vectors = dict(vectors)  # type: ignore[call-overload]
         self.prediction_sets = dict(sets)  # type: ignore[call-overload]
         self.predictions = {k: dict(v) for k, v in predictions.items()}  # type: ignore[attr-defined]
         self.finished_batches = dict(finished)  # type: ignore[call-overload]
+        self.scoring_configs = dict(scoring)  # type: ignore[call-overload]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from protea_adapters.memory.embeddings.repositories import (
     MemoryEmbeddingRepository,
     MemoryPredictionRepository,
+    MemoryScoringConfigRepository,
 )
 from protea_adapters.memory.embeddings.store import MemoryEmbeddingStore
 from protea_adapters.memory.snapshot_unit_of_work import SnapshotUnitOfWork
@@ -17,3 +18,4 @@ class MemoryEmbeddingUnitOfWork(SnapshotUnitOfWork, EmbeddingUnitOfWork):
         super().__init__(store)
         self.embeddings = MemoryEmbeddingRepository(store)
         self.predictions = MemoryPredictionRepository(store)
+        self.scoring = MemoryScoringConfigRepository(store)

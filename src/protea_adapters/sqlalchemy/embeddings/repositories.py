@@ -5,7 +5,7 @@ through `biodata.bulk` (COPY on PostgreSQL)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -22,6 +22,7 @@ from protea_adapters.sqlalchemy.embedding_tables import (
     prediction_set_batches,
     prediction_sets,
     predictions,
+    scoring_configs,
     sequence_embeddings,
 )
 from protea_adapters.sqlalchemy.repository import SqlRepository
@@ -33,7 +34,12 @@ from protea_domain.ports.embedding_repository import (
     PredictionRepository,
     VectorRow,
 )
+from protea_domain.ports.scoring_repository import ScoringConfigRepository
 from protea_domain.prediction.stored import PredictionSetRecord, StoredPrediction
+from protea_domain.scoring.config import ScoringConfig
+from protea_domain.scoring.stored import StoredScoringConfig
+
+STREAM_CHUNK = 5_000
 
 VECTOR_COLUMNS = ("recipe_hash", "sequence_id", "chunk", "vector", "half_vector")
 PREDICTION_COLUMNS = (
@@ -62,6 +68,30 @@ def _decode(value: Any, dtype: VectorDtype) -> npt.NDArray[np.float32]:
     if isinstance(value, str):  # pgvector's text form "[x,y,...]"
         return np.fromstring(value.strip("[]"), dtype=np.float32, sep=",")
     return np.asarray(value, dtype=np.float32)
+
+
+def _recipe(row: Any) -> EmbeddingRecipe:
+    return EmbeddingRecipe(config_from_json(row.config), row.dimension, row.dtype)
+
+
+def _set_record(row: Any) -> PredictionSetRecord:
+    return PredictionSetRecord(
+        id=row.id,
+        recipe_hash=row.recipe_hash,
+        annotation_set_id=row.annotation_set_id,
+        snapshot_id=row.snapshot_id,
+        k=row.k,
+        evidence_filter=row.evidence_filter,
+        settings=dict(row.settings),
+        scoring=dict(row.scoring),
+        queries=row.query_count,
+        references=row.reference_count,
+        batches=row.batches,
+        batches_done=row.batches_done,
+        created_at=row.created_at,
+        finished_at=row.finished_at,
+        status=row.status,
+    )
 
 
 class SqlEmbeddingRepository(SqlRepository, EmbeddingRepository):
@@ -93,7 +123,11 @@ class SqlEmbeddingRepository(SqlRepository, EmbeddingRepository):
         ).one_or_none()
         if row is None:
             raise NotFoundError(f"embedding recipe {recipe_hash} not found")
-        return EmbeddingRecipe(config_from_json(row.config), row.dimension, row.dtype)
+        return _recipe(row)
+
+    def recipes(self) -> list[EmbeddingRecipe]:
+        rows = self._execute(select(embedding_recipes).order_by(embedding_recipes.c.recipe_hash))
+        return [_recipe(row) for row in rows]
 
     def missing_sequences(
         self, recipe_hash: str, accessions: Sequence[str] | None = None
@@ -286,36 +320,100 @@ class SqlPredictionRepository(SqlRepository, PredictionRepository):
         ).one_or_none()
         if row is None:
             raise NotFoundError(f"prediction set {set_id} not found")
-        return PredictionSetRecord(
-            id=row.id,
-            recipe_hash=row.recipe_hash,
-            annotation_set_id=row.annotation_set_id,
-            snapshot_id=row.snapshot_id,
-            k=row.k,
-            evidence_filter=row.evidence_filter,
-            settings=dict(row.settings),
-            scoring=dict(row.scoring),
-            queries=row.query_count,
-            references=row.reference_count,
-            batches=row.batches,
-            batches_done=row.batches_done,
-            created_at=row.created_at,
-            finished_at=row.finished_at,
-            status=row.status,
-        )
+        return _set_record(row)
 
-    def predictions(self, set_id: UUID) -> list[StoredPrediction]:
-        self.get_set(set_id)
+    def sets(self) -> list[PredictionSetRecord]:
         rows = self._execute(
+            select(prediction_sets).order_by(prediction_sets.c.created_at, prediction_sets.c.id)
+        )
+        return [_set_record(row) for row in rows]
+
+    def _ordered(self) -> tuple[Any, Any]:
+        """(accession, go_id) sort keys in code-point order whatever the database collation."""
+        if is_postgres(self._session):
+            return predictions.c.accession.collate("C"), predictions.c.go_id.collate("C")
+        return predictions.c.accession, predictions.c.go_id
+
+    def predictions(
+        self, set_id: UUID, accessions: Sequence[str] | None = None
+    ) -> list[StoredPrediction]:
+        self.get_set(set_id)
+        statement = select(predictions).where(predictions.c.set_id == set_id)
+        if accessions is None:
+            rows = self._execute(statement.order_by(*self._ordered())).all()
+            return [_prediction(row) for row in rows]
+        found = [
+            _prediction(row)
+            for row in select_in(self._session, statement, predictions.c.accession, accessions)
+        ]
+        return sorted(found, key=lambda p: (p.accession, p.go_id))
+
+    def stream(self, set_id: UUID) -> Iterator[StoredPrediction]:
+        self.get_set(set_id)
+        statement = (
             select(predictions)
             .where(predictions.c.set_id == set_id)
-            .order_by(predictions.c.accession, predictions.c.go_id)
-        ).all()
+            .order_by(*self._ordered())
+            .execution_options(yield_per=STREAM_CHUNK)
+        )
+        return self._rows(statement)
+
+    def _rows(self, statement: Any) -> Iterator[StoredPrediction]:
+        for row in self._execute(statement):
+            yield _prediction(row)
+
+
+def _prediction(row: Any) -> StoredPrediction:
+    return StoredPrediction(
+        row.accession, row.go_id, row.aspect, float(row.score), row.source,
+        {k: float(v) for k, v in row.features.items()},
+        tuple(c for c in row.evidence_codes.split(",") if c),
+    )  # fmt: skip
+
+
+class SqlScoringConfigRepository(SqlRepository, ScoringConfigRepository):
+    def add(self, config: StoredScoringConfig) -> None:
+        c = scoring_configs.c
+        taken = self._execute(
+            select(c.id, c.name).where((c.id == config.id) | (c.name == config.name))
+        ).first()
+        if taken is not None:
+            what = f"id {config.id}" if taken.id == config.id else f"name {config.name!r}"
+            raise ConflictError(f"a scoring config with {what} exists")
+        with constraint_errors("scoring_configs"):
+            self._session.execute(
+                scoring_configs.insert().values(
+                    id=config.id, name=config.name, config=config.config.document(),
+                    description=config.description, created_at=config.created_at,
+                )
+            )  # fmt: skip
+
+    def get(self, config_id: UUID) -> StoredScoringConfig:
+        row = self._execute(
+            select(scoring_configs).where(scoring_configs.c.id == config_id)
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"scoring config {config_id} not found")
+        return _scoring(row)
+
+    def find(self, name: str) -> StoredScoringConfig | None:
+        row = self._execute(
+            select(scoring_configs).where(scoring_configs.c.name == name)
+        ).one_or_none()
+        return None if row is None else _scoring(row)
+
+    def configs(self) -> list[StoredScoringConfig]:
+        c = scoring_configs.c
         return [
-            StoredPrediction(
-                row.accession, row.go_id, row.aspect, float(row.score), row.source,
-                {k: float(v) for k, v in row.features.items()},
-                tuple(c for c in row.evidence_codes.split(",") if c),
-            )
-            for row in rows
-        ]  # fmt: skip
+            _scoring(r)
+            for r in self._execute(select(scoring_configs).order_by(c.created_at, c.name))
+        ]
+
+
+def _scoring(row: Any) -> StoredScoringConfig:
+    return StoredScoringConfig(
+        id=row.id,
+        config=ScoringConfig.from_document(row.config),
+        created_at=row.created_at,
+        description=row.description,
+    )

@@ -26,7 +26,10 @@ from protea_domain.operations.payload import read_bool, read_float, read_int, re
 from protea_domain.ports.biodata_unit_of_work import BioDataUnitOfWorkFactory
 from protea_domain.ports.clock import Clock
 from protea_domain.ports.embedder_factory import EmbedderFactory
-from protea_domain.ports.embedding_repository import EmbeddingUnitOfWorkFactory
+from protea_domain.ports.embedding_repository import (
+    EmbeddingUnitOfWork,
+    EmbeddingUnitOfWorkFactory,
+)
 from protea_domain.ports.metrics import MetricsRecorder
 from protea_domain.ports.operation import OperationContext
 from protea_domain.prediction.features import TermTransfer
@@ -62,15 +65,6 @@ def read_scoring(value: Any) -> ScoringConfig:
         raise InvalidInputError(str(exc), location="payload.scoring") from exc
 
 
-def scoring_from_record(data: dict[str, Any]) -> ScoringConfig:
-    return ScoringConfig(
-        name=data["name"],
-        weights=tuple((str(n), float(w)) for n, w in data["weights"]),
-        evidence_weights=tuple((str(n), float(w)) for n, w in data["evidence_weights"]),
-        default_evidence_weight=float(data["default_evidence_weight"]),
-    )
-
-
 def stored_row(item: TermTransfer, scoring: ScoringConfig) -> StoredPrediction:
     features = {name: float(getattr(item, name)) for name in FEATURE_FIELDS}
     return StoredPrediction(
@@ -82,7 +76,8 @@ def stored_row(item: TermTransfer, scoring: ScoringConfig) -> StoredPrediction:
 class PredictGoTermsOperation:
     """Payload: `embedder` (spec, default kmer), `annotation_set_id`, `queries`
     (accessions), `k`, `metric`, `mode`, `max_distance`, `exclude_self`, `evidence_filter`,
-    `scoring`, `batch_size`."""
+    `scoring` (a preset name or an object) or `scoring_config_id` (a stored config), and
+    `batch_size`."""
 
     name = "predict_go_terms"
     queue = JOBS
@@ -104,8 +99,19 @@ class PredictGoTermsOperation:
     def validate(self, payload: dict[str, Any]) -> dict[str, Any]:
         reject_unknown(payload, {
             "embedder", "annotation_set_id", "queries", "k", "metric", "mode", "max_distance",
-            "exclude_self", "evidence_filter", "scoring", "batch_size",
+            "exclude_self", "evidence_filter", "scoring", "scoring_config_id", "batch_size",
         })  # fmt: skip
+        config_id = payload.get("scoring_config_id")
+        if config_id is not None:
+            if "scoring" in payload:
+                raise InvalidInputError("give scoring or scoring_config_id, not both",
+                                        location="payload.scoring_config_id")  # fmt: skip
+            try:
+                config_id = str(UUID(str(config_id)))
+            except ValueError:
+                raise InvalidInputError(
+                    "expected a UUID", location="payload.scoring_config_id"
+                ) from None
         try:
             set_id = str(UUID(str(payload.get("annotation_set_id"))))
         except ValueError:
@@ -124,7 +130,7 @@ class PredictGoTermsOperation:
         if payload.get("mode", "aspect") not in ("aspect", "unified"):
             raise InvalidInputError("must be aspect or unified", location="payload.mode")
         scoring = read_scoring(payload.get("scoring", "transfer"))
-        return {
+        normalised = {
             "embedder": read_spec(payload),
             "annotation_set_id": set_id,
             "queries": read_accessions(payload, "queries", required=True),
@@ -143,6 +149,10 @@ class PredictGoTermsOperation:
             "batch_size": read_int(payload, "batch_size", DEFAULT_BATCH_SIZE, minimum=1,
                                    maximum=100_000),
         }  # fmt: skip
+        if config_id is not None:
+            del normalised["scoring"]
+            normalised["scoring_config_id"] = config_id
+        return normalised
 
     def execute(self, payload: dict[str, Any], context: OperationContext) -> dict[str, Any]:
         recipe_hash = self._embedders.from_spec(payload["embedder"]).config.content_hash
@@ -162,6 +172,7 @@ class PredictGoTermsOperation:
                     location="payload.embedder",
                 ) from None
             found, _ = uow.embeddings.vectors_of(recipe_hash, queries)
+            scoring = self._scoring(uow, payload)
         lacking = sorted(set(queries) - set(found))
         if lacking:
             raise InvalidInputError(
@@ -181,7 +192,7 @@ class PredictGoTermsOperation:
         record = PredictionSetRecord(
             id=context.job_id, recipe_hash=recipe_hash, annotation_set_id=set_id,
             snapshot_id=snapshot_id, k=settings.k, evidence_filter=evidence,
-            settings=asdict(settings), scoring=asdict(read_scoring(payload["scoring"])),
+            settings=asdict(settings), scoring=scoring,
             queries=len(queries),
             references=len(references.vectors.accessions), created_at=self._clock.now(),
             batches=len(batches),
@@ -200,6 +211,19 @@ class PredictGoTermsOperation:
                     for i, b in enumerate(batches)]  # fmt: skip
         context.publish_children(PREDICTIONS_BATCH, PredictBatchOperation.name, children)
         return {"prediction_set_id": str(record.id)}
+
+    @staticmethod
+    def _scoring(uow: EmbeddingUnitOfWork, payload: dict[str, Any]) -> dict[str, Any]:
+        """The set's scoring document: the stored config's (with its `config_id`) or the
+        payload's recipe."""
+        config_id = payload.get("scoring_config_id")
+        if config_id is None:
+            return read_scoring(payload["scoring"]).document()
+        try:
+            stored = uow.scoring.get(UUID(config_id))
+        except NotFoundError as exc:
+            raise InvalidInputError(str(exc), location="payload.scoring_config_id") from exc
+        return {**stored.config.document(), "config_id": config_id}
 
 
 class PredictBatchOperation:
@@ -249,7 +273,7 @@ class PredictBatchOperation:
         )  # fmt: skip
         context.progress(0)
         settings = TransferSettings(**record.settings)
-        scoring = scoring_from_record(record.scoring)
+        scoring = ScoringConfig.from_document(record.scoring)
         transfers = predict_go_terms(
             found, vectors, references.vectors, references.annotations, settings,
             cache=self._caches.indices,

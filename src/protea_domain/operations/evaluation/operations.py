@@ -14,12 +14,14 @@ from protea_domain.operations.biodata.fields import read_text, require_text
 from protea_domain.operations.payload import read_bool, read_float, reject_unknown
 from protea_domain.ports.artifact_store import ArtifactStore
 from protea_domain.ports.clock import Clock
+from protea_domain.ports.embedding_repository import EmbeddingUnitOfWorkFactory
 from protea_domain.ports.evaluation_unit_of_work import EvaluationUnitOfWorkFactory
 from protea_domain.ports.operation import Operation, OperationContext
 from protea_domain.use_cases.evaluation.compute_information_accretion import (
     compute_information_accretion,
 )
 from protea_domain.use_cases.evaluation.generate_evaluation_set import generate_evaluation_set
+from protea_domain.use_cases.evaluation.prediction_inputs import PredictionInputs
 from protea_domain.use_cases.evaluation.run_cafa_evaluation import run_cafa_evaluation
 from protea_domain.use_cases.evaluation.snapshot_data import EVIDENCE_FILTERS
 
@@ -44,6 +46,18 @@ def read_choice(payload: dict[str, Any], key: str, choices: tuple[str, ...], def
             f"expected one of {', '.join(choices)}, got {value!r}", location=f"payload.{key}"
         )
     return cast(str, value)
+
+
+def _listed(payload: dict[str, Any], key: str, *, uuids: bool = False) -> list[str]:
+    """An optional text (or UUID) or list of them; [] when absent."""
+    value = payload.get(key)
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise InvalidInputError("expected a string or a list of strings", location=f"payload.{key}")
+    read = read_uuid if uuids else require_text
+    return [cast(str, read({f"{key}[{i}]": item}, f"{key}[{i}]")) for i, item in enumerate(items)]
 
 
 def _uuid(payload: dict[str, Any], key: str) -> str:
@@ -127,16 +141,23 @@ class RunCafaEvaluationOperation:
     queue = JOBS
 
     def __init__(
-        self, uow_factory: EvaluationUnitOfWorkFactory, clock: Clock, artifacts: ArtifactStore
+        self,
+        uow_factory: EvaluationUnitOfWorkFactory,
+        clock: Clock,
+        artifacts: ArtifactStore,
+        embeddings: EmbeddingUnitOfWorkFactory | None = None,
     ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
         self._artifacts = artifacts
+        self._embeddings = embeddings
 
     def validate(self, payload: dict[str, Any]) -> dict[str, Any]:
         allowed = {
             "evaluation_set_id",
             "predictions",
+            "prediction_set_ids",
+            "scoring_config_id",
             "scoring",
             "use_ia",
             "information_accretion_id",
@@ -146,25 +167,21 @@ class RunCafaEvaluationOperation:
             "no_orphans",
         }
         reject_unknown(payload, allowed)
-        predictions = payload.get("predictions")
-        if isinstance(predictions, str):
-            predictions = [predictions]
-        if (
-            not isinstance(predictions, list)
-            or not predictions
-            or len(predictions) > MAX_PREDICTION_FILES
-        ):
+        uris = _listed(payload, "predictions")
+        set_ids = _listed(payload, "prediction_set_ids", uuids=True)
+        if not uris and not set_ids:
             raise InvalidInputError(
-                f"expected an artifact URI or a list of 1 to {MAX_PREDICTION_FILES} of them",
-                location="payload.predictions",
+                "give predictions (artifact URIs) or prediction_set_ids", location="payload"
             )
-        uris = [
-            require_text({f"predictions[{i}]": uri}, f"predictions[{i}]")
-            for i, uri in enumerate(predictions)
-        ]
+        if len(uris) + len(set_ids) > MAX_PREDICTION_FILES:
+            raise InvalidInputError(
+                f"at most {MAX_PREDICTION_FILES} prediction files and sets", location="payload"
+            )
         return {
             "evaluation_set_id": _uuid(payload, "evaluation_set_id"),
             "predictions": uris,
+            "prediction_set_ids": set_ids,
+            "scoring_config_id": read_uuid(payload, "scoring_config_id", required=False),
             "scoring": read_text(payload, "scoring", required=False) or "raw",
             "use_ia": read_bool(payload, "use_ia", True),
             "information_accretion_id": read_uuid(
@@ -184,12 +201,19 @@ class RunCafaEvaluationOperation:
             th_step=payload["th_step"],
             no_orphans=payload["no_orphans"],
         )
+        config_id = payload.get("scoring_config_id")
+        inputs = PredictionInputs(
+            uris=payload["predictions"],
+            prediction_sets=[UUID(text) for text in payload.get("prediction_set_ids", ())],
+            scoring_config_id=UUID(config_id) if config_id is not None else None,
+        )
         completed = run_cafa_evaluation(
             self._uow_factory,
             self._clock,
             self._artifacts,
             UUID(payload["evaluation_set_id"]),
-            payload["predictions"],
+            inputs,
+            embeddings=self._embeddings,
             scoring=payload["scoring"],
             use_ia=payload["use_ia"],
             information_accretion_id=UUID(ia_id) if ia_id is not None else None,
@@ -209,11 +233,15 @@ class RunCafaEvaluationOperation:
 
 
 def evaluation_operations(
-    uow_factory: EvaluationUnitOfWorkFactory, clock: Clock, artifacts: ArtifactStore
+    uow_factory: EvaluationUnitOfWorkFactory,
+    clock: Clock,
+    artifacts: ArtifactStore,
+    embeddings: EmbeddingUnitOfWorkFactory | None = None,
 ) -> list[Operation]:
-    """Every evaluation operation, built from its dependencies (for `build_registry`)."""
+    """Every evaluation operation, built from its dependencies (for `build_registry`);
+    without `embeddings`, `run_cafa_evaluation` refuses stored prediction sets."""
     return [
         GenerateEvaluationSetOperation(uow_factory, clock),
         ComputeInformationAccretionOperation(uow_factory, clock),
-        RunCafaEvaluationOperation(uow_factory, clock, artifacts),
+        RunCafaEvaluationOperation(uow_factory, clock, artifacts, embeddings),
     ]

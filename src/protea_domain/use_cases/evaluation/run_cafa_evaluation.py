@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
@@ -18,8 +17,15 @@ from protea_domain.evaluation_sets.stored import EvaluationResultRow, Evaluation
 from protea_domain.evaluation_sets.temporal import Category, Target
 from protea_domain.ports.artifact_store import ArtifactStore
 from protea_domain.ports.clock import Clock
+from protea_domain.ports.embedding_repository import EmbeddingUnitOfWorkFactory
 from protea_domain.ports.evaluation_unit_of_work import EvaluationUnitOfWorkFactory
 from protea_domain.use_cases.evaluation.generate_evaluation_set import Progress, _no_progress
+from protea_domain.use_cases.evaluation.prediction_inputs import (
+    PredictionInputs,
+    ResolvedPredictions,
+    resolve_predictions,
+    stage_predictions,
+)
 from protea_domain.use_cases.evaluation.snapshot_data import (
     required,
     snapshot_evaluation_ontology,
@@ -86,10 +92,6 @@ def result_rows(
     return rows
 
 
-def _file_name(key: str) -> str:
-    return key.rsplit("/", 1)[-1]
-
-
 def _predictions(folder: Path) -> Iterator[tuple[str, Iterator[str]]]:
     for path, name in prediction_files(folder):
         with open_text(path) as handle:
@@ -101,32 +103,32 @@ def run_cafa_evaluation(
     clock: Clock,
     artifacts: ArtifactStore,
     evaluation_set_id: UUID,
-    predictions: Sequence[str],
+    predictions: Sequence[str] | PredictionInputs,
     *,
+    embeddings: EmbeddingUnitOfWorkFactory | None = None,
     scoring: str = "raw",
     use_ia: bool = True,
     information_accretion_id: UUID | None = None,
     options: EvaluationOptions | None = None,
     progress: Progress = _no_progress,
 ) -> CompletedEvaluation:
-    """Evaluate the prediction files named by artifact URIs (each a CAFA TSV, gzipped or not;
-    named in results by the last segment of its key) against each category NK/LK/PK of the
-    set, with the snapshot's ontology, the known terms for PK, and IA weights (the given IA
-    set, which must be of the set's snapshot, else the latest IA of the snapshot when
-    `use_ia`). The full TSV outputs go to the
-    artifact store under `evaluations/<set>/<run>/<category>/`; the best rows are stored as
-    `EvaluationResultRow`s of a new `EvaluationRun`. An unknown evaluation set, IA set or
-    predictions artifact raises `InvalidInputError` naming the payload field."""
+    """Evaluate predictions (artifact URIs of CAFA files, gzipped or not, or folders of them;
+    and stored prediction sets, optionally rescored with a stored scoring config: see
+    `PredictionInputs`) against each category NK/LK/PK of the set, with the snapshot's
+    ontology, the known terms for PK, and IA weights (the given IA set, which must be of the
+    set's snapshot, else the latest IA of the snapshot when `use_ia`). A file is named in the
+    results by the last segment of its key, a prediction set as `prediction_set_<id>.tsv`.
+    The full TSV outputs go to the artifact store under
+    `evaluations/<set>/<run>/<category>/`; the best rows are stored as `EvaluationResultRow`s
+    of a new `EvaluationRun` labelled with the scoring config's name (else `scoring`). Bad
+    input (unknown evaluation set, IA set, prediction set, scoring config or artifact) raises
+    `InvalidInputError` naming the payload field, before any evaluation work."""
     opts = options or EvaluationOptions()
-    keys = []
-    for i, uri in enumerate(predictions):
-        try:
-            keys.append(artifacts.key_for(uri))
-        except InvalidInputError as exc:
-            raise InvalidInputError(str(exc), location=f"payload.predictions[{i}]") from exc
-    names = [_file_name(key) for key in keys]
-    if len(set(names)) != len(names):
-        raise InvalidInputError("prediction files must have distinct names", location="payload")
+    inputs = (
+        predictions
+        if isinstance(predictions, PredictionInputs)
+        else PredictionInputs(uris=tuple(predictions))
+    )
     run_id = uuid4()
     with uow_factory() as uow:
         evaluation_set = required(
@@ -151,16 +153,15 @@ def run_cafa_evaluation(
             found = uow.evaluation.find_information_accretion(evaluation_set.snapshot_id)
             ia_record = found.id if found is not None else None
         ia = uow.evaluation.information_accretion(ia_record) if ia_record is not None else None
+    resolved = resolve_predictions(inputs, artifacts, embeddings)
     categories = [c for c in Category if any(t.category is c for t in targets)]
     total = len(categories) + 1
     stored: dict[str, str] = {}
     rows: list[EvaluationResultRow] = []
     with tempfile.TemporaryDirectory(prefix="protea-eval-") as tmp:
         folder = Path(tmp) / "predictions"
-        for i, (key, name) in enumerate(zip(keys, names, strict=True)):
-            download = partial(artifacts.download, key, folder / name)
-            required(download, f"payload.predictions[{i}]")
-        progress(0, total, "predictions downloaded")
+        stage_predictions(resolved, artifacts, embeddings, folder)
+        progress(0, total, "predictions staged")
         for step, category in enumerate(categories, start=1):
             selected = [t for t in targets if t.category is category]
             known = known_pairs(selected) if category is Category.PK else None
@@ -183,11 +184,13 @@ def run_cafa_evaluation(
     run = EvaluationRun(
         id=run_id,
         evaluation_set_id=evaluation_set_id,
-        predictions=" ".join(predictions),
-        scoring=scoring,
+        predictions=" ".join(
+            [*inputs.uris, *(f"prediction_set:{s}" for s in inputs.prediction_sets)]
+        ),
+        scoring=resolved.scoring.name if resolved.scoring is not None else scoring,
         created_at=clock.now(),
         information_accretion_id=ia_record,
-        options=_options_document(opts),
+        options=_options_document(opts, resolved),
         artifacts=stored,
     )
     with uow_factory() as uow:
@@ -197,8 +200,11 @@ def run_cafa_evaluation(
     return CompletedEvaluation(run, rows)
 
 
-def _options_document(options: EvaluationOptions) -> dict[str, Any]:
+def _options_document(options: EvaluationOptions, resolved: ResolvedPredictions) -> dict[str, Any]:
+    scoring = resolved.scoring
     return {
+        "prediction_set_ids": [str(set_id) for set_id in resolved.sets.values()],
+        "scoring_config_id": str(scoring.id) if scoring is not None else None,
         "norm": options.norm,
         "prop": options.prop,
         "th_step": options.th_step,
