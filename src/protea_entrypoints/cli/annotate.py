@@ -1,11 +1,15 @@
-"""`protea annotate`: GO terms for query proteins by nearest-neighbour transfer, in memory.
+"""`protea annotate`: GO terms for query proteins by nearest-neighbour transfer.
 
 Reads the ontology, a reference FASTA with its annotations (GAF 2.x or the plain TSV), embeds
 both sides with the chosen recipe, transfers terms from the k nearest neighbours and writes a
 CAFA prediction file (`protein<TAB>go_id<TAB>score`) that `protea evaluate` and `cafaeval`
-read as is. `--provenance FILE` writes a JSON naming every input (recipe and its hash,
-annotation fingerprint and evidence filter, ontology version, settings, scoring); keep it out
-of the predictions folder, where evaluators would read it as predictions. No database is used.
+read as is. By default it runs as jobs on storage (the embedded SQLite default unless a
+database is configured: see `annotate_stored`), so the loaded data, embeddings and the
+prediction set stay for later runs, the API and evaluation; `--in-memory` runs the same
+pipeline without storage (the same output, byte for byte). `--provenance FILE` writes a JSON
+naming every input (recipe and its hash, annotation fingerprint and evidence filter, ontology
+version, settings, scoring); keep it out of the predictions folder, where evaluators would read
+it as predictions.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from protea_adapters.containers import CliContainer
 from protea_adapters.embedders.registry import EMBEDDERS, make_embedder
 from protea_domain.errors import InvalidInputError
 from protea_domain.prediction import TransferSettings, annotate, cafa_lines
@@ -23,7 +28,8 @@ from protea_domain.prediction.files import load_fasta, load_go_graph, load_refer
 from protea_domain.prediction.prediction_set import PredictionSetInfo
 from protea_domain.prediction.references import EVIDENCE_FILTERS
 from protea_domain.scoring import TRANSFER, VOTE
-from protea_entrypoints.cli.exit_codes import INVALID_INPUT, OK
+from protea_entrypoints.cli.annotate_stored import JobFailedError, annotate_stored
+from protea_entrypoints.cli.exit_codes import INVALID_INPUT, JOB_FAILED, OK
 
 SCORINGS = {"transfer": TRANSFER, "vote": VOTE}
 
@@ -75,10 +81,36 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="let a query that is also a reference be its own neighbour",
     )
+    parser.add_argument(
+        "--in-memory",
+        action="store_true",
+        help="run without storage (nothing is kept; --provenance is available only here)",
+    )
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, container: object = None) -> int:
+def run(args: argparse.Namespace, container: CliContainer | None = None) -> int:
+    if args.in_memory or container is None:
+        return run_in_memory(args)
+    if args.provenance is not None:
+        print("protea annotate: --provenance needs --in-memory (a stored prediction set records "
+              "its inputs itself)", file=sys.stderr)  # fmt: skip
+        return INVALID_INPUT
+    started = time.perf_counter()
+    try:
+        lines = annotate_stored(args, container, args.score)
+    except JobFailedError as error:
+        print(f"protea annotate: {error}", file=sys.stderr)
+        return JOB_FAILED
+    except (InvalidInputError, ValueError, OSError) as error:
+        print(f"protea annotate: {error}", file=sys.stderr)
+        return INVALID_INPUT
+    print(f"{lines} predictions -> {args.output} in {time.perf_counter() - started:.1f}s",
+          file=sys.stderr)  # fmt: skip
+    return OK
+
+
+def run_in_memory(args: argparse.Namespace) -> int:
     try:
         started = time.perf_counter()
         settings = TransferSettings(

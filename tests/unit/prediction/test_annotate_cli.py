@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from protea_adapters.containers import CliContainer
+from protea_adapters.settings import load_settings
 from protea_domain.evaluation import evaluate
 from protea_domain.evaluation.files import load_ontology
 from protea_entrypoints.cli import annotate
+from protea_entrypoints.cli.exit_codes import JOB_FAILED
 from protea_entrypoints.demo_pipeline import DEMO_DATA, OBO, run_demo
 from tests.unit.evaluation.oracle import shared_data
 
@@ -28,7 +33,7 @@ def _args(tmp_path: Path, *extra: str, annotations: Path | None = None) -> argpa
         "--reference-fasta", str(DEMO_DATA / "reference.fasta"),
         "--reference-annotations", str(annotations or DEMO_DATA / "reference_annotations.tsv"),
         "--queries", str(DEMO_DATA / "queries.fasta"),
-        "--output", str(tmp_path / "out" / "predictions.tsv"), *extra,
+        "--output", str(tmp_path / "out" / "predictions.tsv"), "--in-memory", *extra,
     ])  # fmt: skip
 
 
@@ -74,6 +79,75 @@ def test_gaf_references_and_propagation(tmp_path: Path) -> None:
     assert annotate.run(_args(tmp_path, "--propagate", "--evidence", "experimental",
                               annotations=gaf)) == 0  # fmt: skip
     assert (tmp_path / "out" / "predictions.tsv").read_text().count("GO:0008150") > 0  # BP root
+
+
+@pytest.fixture
+def container(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Generator[CliContainer]:
+    """The CLI container on a fresh embedded default (SQLite under a temporary home)."""
+    for variable in ("PROTEA_DB_URL", "PROTEA_AMQP_URL", "PROTEA_CONFIG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("PROTEA_HOME", str(tmp_path / "home"))
+    built = CliContainer(settings=load_settings())
+    yield built
+    built.shutdown_resources()
+
+
+def test_stored_pipeline_writes_what_the_in_memory_one_writes(
+    tmp_path: Path, container: CliContainer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = (DEMO_DATA / "reference_annotations.tsv").read_text().splitlines()[1:]
+    gaf = tmp_path / "refs.gaf"
+    gaf.write_text("!gaf-version: 2.2\n" + "".join(
+        f"UniProtKB\t{acc}\t{acc}\t{'NOT|enables' if i % 7 == 0 else 'enables'}\t{go}\tPMID:1"
+        f"\t{'IDA' if i % 3 else 'IEA'}\t\t{aspect}\t\t\tprotein\ttaxon:9606\t20220101\tUniProt"
+        "\t\t\n"
+        for i, (acc, go, aspect) in enumerate(r.split("\t") for r in rows)))  # fmt: skip
+    cases = [
+        ("--k", "3"),
+        ("--k", "4", "--score", "vote", "--propagate", "--evidence", "experimental"),
+    ]
+    for n, (extra, references) in enumerate(zip(cases, (None, gaf), strict=True)):
+        memory = _args(tmp_path, *extra, annotations=references)
+        memory.output = tmp_path / f"memory{n}.tsv"
+        assert annotate.run(memory) == 0
+        stored = _args(tmp_path, *extra, annotations=references)
+        stored.in_memory = False
+        stored.output = tmp_path / f"stored{n}.tsv"
+        assert annotate.run(stored, container) == 0, capsys.readouterr().err
+        expected = memory.output.read_bytes()
+        assert len(expected.splitlines()) > 100
+        assert stored.output.read_bytes() == expected
+    err = capsys.readouterr().err
+    assert "predict_go_terms" in err
+    assert "prediction set" in err
+    with container.session_factory()() as session:
+        sets = session.execute(text("SELECT count(*) FROM prediction_sets")).scalar_one()
+        annotation_sets = session.execute(text("SELECT count(*) FROM annotation_sets")).scalar_one()
+    assert (sets, annotation_sets) == (2, 2)
+
+
+def test_stored_pipeline_reports_a_failed_job(
+    tmp_path: Path, container: CliContainer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("accession\tgo_id\nP1\tnot-a-go-id\n")
+    args = _args(tmp_path, annotations=bad)
+    args.in_memory = False
+    assert annotate.run(args, container) == 2
+    err = capsys.readouterr().err
+    assert "load_annotations" in err
+    assert "no annotation loaded" in err
+    assert "bad.tsv:2" in err
+    missing = _args(tmp_path, annotations=tmp_path / "missing.gaf")
+    missing.in_memory = False
+    assert annotate.run(missing, container) == 2
+    assert "missing.gaf" in capsys.readouterr().err
+    not_obo = _args(tmp_path)
+    not_obo.obo = DEMO_DATA / "queries.fasta"
+    not_obo.in_memory = False
+    assert annotate.run(not_obo, container) == JOB_FAILED
+    assert "load_ontology_snapshot job" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "predictions.tsv").exists()
 
 
 def test_bad_input_exit_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
