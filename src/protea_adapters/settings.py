@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -34,6 +35,8 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "PROTEA_API_READINESS_TIMEOUT": ("api", "readiness_timeout_seconds"),
     "PROTEA_API_EMBEDDED_WORKERS": ("api", "embedded_workers"),
     "PROTEA_API_ANALYTICS": ("api", "analytics"),
+    "PROTEA_API_IDEMPOTENCY_TTL": ("api", "idempotency_ttl_seconds"),
+    "PROTEA_API_TRUSTED_PROXIES": ("api", "trusted_proxies"),
     "PROTEA_LOG_LEVEL": ("logging", "level"),
     "PROTEA_LOG_JSON": ("logging", "json_lines"),
     "PROTEA_OTEL_ENABLED": ("telemetry", "enabled"),
@@ -129,13 +132,31 @@ class ApiSettings(_Section):
     """Worker threads per queue that `protea serve` runs in-process on the embedded default."""
     analytics: bool = True
     """Count GET page views by a daily-salted, truncated hash of the client address."""
+    idempotency_ttl_seconds: int = Field(default=86400, ge=1)
+    """An `Idempotency-Key` replays its first request for this long; then the key is free
+    again and its record is deleted."""
+    trusted_proxies: tuple[str, ...] = ()
+    """IP addresses or CIDR networks of reverse proxies whose `X-Forwarded-For` is believed:
+    the client address is then the right-most untrusted address of that header, else the
+    TCP peer."""
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod
-    def _split_origins(cls, value: object) -> object:
-        """`PROTEA_API_CORS_ORIGINS=https://a.org,https://b.org` as well as a YAML list."""
+    def _split_lists(cls, value: object) -> object:
+        """`PROTEA_API_CORS_ORIGINS=https://a.org,https://b.org` (and the same for
+        `PROTEA_API_TRUSTED_PROXIES`) as well as a YAML list."""
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"not an IP address or CIDR network: {entry!r}") from None
         return value
 
 

@@ -115,6 +115,56 @@ class ApiStorageContract:
         with uow_factory() as uow:
             assert uow.idempotency.get("p", "k") is None
 
+    def test_an_expired_idempotency_record_is_dropped_by_its_key(
+        self, uow_factory: ApiUowFactory
+    ) -> None:
+        record = IdempotencyRecord("p", "k", "f" * 64, T0)
+        with uow_factory() as uow:
+            uow.idempotency.reserve(record)
+            uow.commit()
+        with uow_factory() as uow:
+            assert uow.idempotency.drop_expired("p", "k", T0) is False
+            assert uow.idempotency.drop_expired("other", "k", T0 + timedelta(1)) is False
+            uow.commit()
+        with uow_factory() as uow:
+            assert uow.idempotency.get("p", "k") == record
+            assert uow.idempotency.drop_expired("p", "k", T0 + timedelta(seconds=1)) is True
+            assert uow.idempotency.drop_expired("p", "k", T0 + timedelta(seconds=1)) is False
+            uow.idempotency.reserve(
+                replace(record, fingerprint="0" * 64, created_at=T0 + timedelta(1))
+            )
+            uow.commit()
+        with uow_factory() as uow:
+            assert uow.idempotency.get("p", "k") == replace(
+                record, fingerprint="0" * 64, created_at=T0 + timedelta(1)
+            )
+
+    def test_expired_idempotency_records_are_purged_oldest_first_in_batches(
+        self, uow_factory: ApiUowFactory
+    ) -> None:
+        ages = {"a": 5, "b": 3, "c": 4, "d": 1, "e": 0}
+        with uow_factory() as uow:
+            for key, hours in ages.items():
+                created = T0 - timedelta(hours=hours)
+                uow.idempotency.reserve(IdempotencyRecord("p", key, "f" * 64, created))
+            uow.commit()
+        cutoff = T0 - timedelta(hours=2)
+        with uow_factory() as uow:
+            assert uow.idempotency.purge_expired(cutoff, 2) == 2
+        with uow_factory() as uow:
+            assert uow.idempotency.get("p", "a") is not None, "not committed: rolled back"
+            assert uow.idempotency.purge_expired(cutoff, 2) == 2
+            uow.commit()
+        with uow_factory() as uow:
+            left = {k for k in ages if uow.idempotency.get("p", k) is not None}
+            assert left == {"b", "d", "e"}
+            assert uow.idempotency.purge_expired(cutoff, 0) == 0
+            assert uow.idempotency.purge_expired(cutoff, 10) == 1
+            assert uow.idempotency.purge_expired(cutoff, 10) == 0
+            uow.commit()
+        with uow_factory() as uow:
+            assert {k for k in ages if uow.idempotency.get("p", k) is not None} == {"d", "e"}
+
     def test_experiment_runs_keep_links_in_order(
         self, uow_factory: ApiUowFactory, job_ids: list[UUID]
     ) -> None:

@@ -32,6 +32,15 @@ from tests.unit.api.test_biodata_resources import (
     loaded,
     test_reads_on_loaded_data_never_answer_500,
 )
+from tests.unit.api.test_client_address import (
+    test_visitors_are_counted_by_the_address_the_proxies_allow,
+)
+from tests.unit.api.test_evaluation_resources import (
+    TestEvaluationRuns,
+    TestEvaluationSets,
+    stored,
+    test_a_generated_set_and_its_run_through_http,
+)
 from tests.unit.api.test_health import (
     test_metrics_count_requests_by_route_template,
     test_readyz_when_everything_answers,
@@ -44,6 +53,7 @@ from tests.unit.api.test_problems import (
     test_422_lists_field_errors_without_echoing_input,
     test_500_shows_only_a_trace_id,
 )
+from tests.unit.api.test_query_set_upload import TestRawFastaUpload
 from tests.unit.api.test_resources import (
     TestExperimentRuns,
     test_benchmark_matrix_comes_from_the_configured_file,
@@ -54,21 +64,26 @@ pytestmark = pytest.mark.postgres
 
 __all__ = [
     "TestAnnotations",
+    "TestEvaluationRuns",
+    "TestEvaluationSets",
     "TestExperimentRuns",
     "TestJobs",
     "TestOntology",
     "TestProteins",
     "TestQuerySets",
+    "TestRawFastaUpload",
     "api_settings",
     "app",
     "auth",
     "client",
     "loaded",
     "raw_key",
+    "stored",
     "test_404_for_unknown_paths",
     "test_413_from_content_length",
     "test_422_lists_field_errors_without_echoing_input",
     "test_500_shows_only_a_trace_id",
+    "test_a_generated_set_and_its_run_through_http",
     "test_a_revoked_key_is_refused_and_kept",
     "test_a_wrong_secret_with_a_real_prefix_is_refused",
     "test_benchmark_matrix_comes_from_the_configured_file",
@@ -81,6 +96,7 @@ __all__ = [
     "test_readyz_when_everything_answers",
     "test_support_counts_thumbs_up_with_optional_comments",
     "test_the_document_is_valid_openapi_3_1",
+    "test_visitors_are_counted_by_the_address_the_proxies_allow",
     "test_writes_without_a_key_are_refused",
 ]
 

@@ -89,6 +89,22 @@ class MemoryIdempotencyRepository(_Repo, IdempotencyRepository):
     def release(self, principal: str, key: str) -> None:
         self._store.idempotency.pop((principal, key), None)
 
+    def drop_expired(self, principal: str, key: str, before: datetime) -> bool:
+        record = self._store.idempotency.get((principal, key))
+        if record is None or record.created_at >= before:
+            return False
+        del self._store.idempotency[(principal, key)]
+        return True
+
+    def purge_expired(self, before: datetime, limit: int) -> int:
+        expired = sorted(
+            (r for r in self._store.idempotency.values() if r.created_at < before),
+            key=lambda r: (r.created_at, r.principal, r.key),
+        )[: max(limit, 0)]
+        for record in expired:
+            del self._store.idempotency[(record.principal, record.key)]
+        return len(expired)
+
 
 class MemoryExperimentRunRepository(_Repo, ExperimentRunRepository):
     def _check_name(self, run: ExperimentRun) -> None:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -120,6 +120,30 @@ class SqlIdempotencyRepository(IdempotencyRepository):
     def release(self, principal: str, key: str) -> None:
         with storage_errors():
             self._session.execute(delete(t.idempotency_keys).where(self._where(principal, key)))
+
+    def drop_expired(self, principal: str, key: str, before: datetime) -> bool:
+        c = t.idempotency_keys.c
+        statement = delete(t.idempotency_keys).where(
+            self._where(principal, key), c.created_at < before
+        )
+        with storage_errors():
+            result = self._session.execute(statement)
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def purge_expired(self, before: datetime, limit: int) -> int:
+        if limit <= 0:
+            return 0
+        c = t.idempotency_keys.c
+        oldest = (
+            select(c.principal, c.key)
+            .where(c.created_at < before)
+            .order_by(c.created_at, c.principal, c.key)
+            .limit(limit)
+        )
+        statement = delete(t.idempotency_keys).where(tuple_(c.principal, c.key).in_(oldest))
+        with storage_errors():
+            result = self._session.execute(statement)
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 class SqlExperimentRunRepository(ExperimentRunRepository):

@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 MAX_KEY_LENGTH = 255
+DEFAULT_TTL = timedelta(days=1)
+"""How long a key replays its first request; then it is free again."""
+PURGE_BATCH = 100
+"""At most this many expired records are deleted by each keyed request."""
 
 
 def request_fingerprint(body: Any) -> str:
@@ -20,7 +24,8 @@ def request_fingerprint(body: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class IdempotencyRecord:
-    """`resource_id` is None while the first request is still being processed."""
+    """`resource_id` is None while the first request is still being processed. A record
+    expires (no longer replays, and may be deleted) once it is older than the TTL."""
 
     principal: str
     key: str

@@ -17,8 +17,10 @@ from protea_domain.operations.registry import OperationRegistry
 from protea_domain.ports.artifact_store import ArtifactStore
 from protea_domain.ports.biodata_unit_of_work import BioDataUnitOfWork
 from protea_domain.ports.clock import Clock
+from protea_domain.ports.evaluation_unit_of_work import EvaluationUnitOfWork
 from protea_domain.ports.tracer import Tracer
 from protea_domain.ports.unit_of_work import UnitOfWorkFactory
+from protea_entrypoints.api.client_address import TrustedProxies
 from protea_entrypoints.api.graph_cache import GraphCache
 from protea_entrypoints.api.settings import ApiSettings, api_settings_of
 
@@ -36,6 +38,7 @@ class ApiDeps:
     container: CoreContainer
     salts: DailySalt
     graphs: GraphCache = field(default_factory=GraphCache)
+    proxies: TrustedProxies = field(default_factory=TrustedProxies)
 
     def broker(self) -> Broker | None:
         """The configured broker (None on the embedded default: it lives in-process)."""
@@ -48,6 +51,12 @@ class ApiDeps:
     def biodata_uow(self) -> BioDataUnitOfWork:
         """A fresh unit of work over the biological data (enter it with `with`)."""
         uow: BioDataUnitOfWork = self.container.biodata_unit_of_work()
+        return uow
+
+    def evaluation_uow(self) -> EvaluationUnitOfWork:
+        """A fresh unit of work over the biological data and the evaluation records (enter it
+        with `with`)."""
+        uow: EvaluationUnitOfWork = self.container.evaluation_unit_of_work()
         return uow
 
     def benchmark_config(self) -> BenchmarkConfig:
@@ -68,9 +77,10 @@ def api_uow_factory(container: Any) -> ApiUnitOfWorkFactory:
 
 def build_deps(container: CoreContainer, api: ApiSettings | None = None) -> ApiDeps:
     settings = container.settings()
+    api = api or api_settings_of(settings)
     return ApiDeps(
         settings=settings,
-        api=api or api_settings_of(settings),
+        api=api,
         clock=container.clock(),
         uow=container.unit_of_work,
         api_uow=api_uow_factory(container),
@@ -79,4 +89,5 @@ def build_deps(container: CoreContainer, api: ApiSettings | None = None) -> ApiD
         tracer=container.tracer(),
         container=container,
         salts=DailySalt(),
+        proxies=TrustedProxies.of(api.trusted_proxies),
     )

@@ -49,6 +49,19 @@ async def _body(request: Request) -> Any:
         raise RequestValidationError("body", [error]) from None
 
 
+def media_type(request: Request) -> str:
+    """The request's Content-Type without parameters, lower-cased ('' when absent)."""
+    return request.headers.get("content-type", "").partition(";")[0].strip().lower()
+
+
+async def _text(request: Request) -> str:
+    try:
+        return (await request.body()).decode("utf-8")
+    except UnicodeDecodeError:
+        error = FieldError(loc=["body"], msg="the body is not UTF-8 text", type="unicode_invalid")
+        raise RequestValidationError("body", [error]) from None
+
+
 TRACE_HEADERS = ("traceparent", "tracestate")
 
 
@@ -83,7 +96,9 @@ def endpoint(route: ApiRoute) -> Callable[[Request], Awaitable[Response]]:
             call.path = _validated(route.path_model, "path", dict(request.path_params))
         if route.query is not None:
             call.query = _validated(route.query, "query", query_data(route.query, request))
-        if route.body is not None:
+        if route.body is not None and media_type(request) in route.text_body:
+            call.text = await _text(request)
+        elif route.body is not None:
             call.raw_body = await _body(request)
             call.body = _validated(route.body, "body", call.raw_body)
         return await run_in_threadpool(render, route, call)

@@ -146,7 +146,8 @@ class BodyLimitMiddleware:
 
 class VisitorMiddleware:
     """After a GET to a non-asset path is answered, count it as sha256(daily salt || client
-    address)[:16]. The address itself is never stored or logged; failures never reach the
+    address)[:16], the address as `TrustedProxies` gives it (the TCP peer unless that is a
+    trusted proxy). The address itself is never stored or logged; failures never reach the
     client."""
 
     def __init__(self, app: ASGIApp, deps: ApiDeps) -> None:
@@ -160,9 +161,8 @@ class VisitorMiddleware:
         path: str = scope["path"]
         if path in UNCOUNTED_PATHS or path.lower().endswith(ASSET_SUFFIXES):
             return
-        client = scope.get("client")
-        address = client[0] if client else "unknown"
         deps = self.deps
+        address = deps.proxies.of_scope(scope)
         try:
             await run_in_threadpool(
                 record_visit, deps.api_uow(), deps.clock, deps.salts, address, path

@@ -14,7 +14,12 @@ from protea_entrypoints.api.spec import API_PREFIX, ApiRoute
 
 REF = "#/components/schemas/{model}"
 PROBLEM_MEDIA = "application/problem+json"
-_PARAM = re.compile(r"{(\w+)}")
+_CONVERTER = re.compile(r"{(\w+):\w+}")
+
+
+def openapi_path(template: str) -> str:
+    """A route template as OpenAPI writes it: `{name:path}` becomes `{name}`."""
+    return _CONVERTER.sub(r"{\1}", template)
 
 
 class _Components:
@@ -96,10 +101,10 @@ def _operation(route: ApiRoute, components: _Components) -> dict[str, Any]:
     if parameters:
         operation["parameters"] = parameters
     if route.body is not None:
-        operation["requestBody"] = {
-            "required": True,
-            "content": {"application/json": {"schema": components.ref(route.body)}},
-        }
+        content: dict[str, Any] = {"application/json": {"schema": components.ref(route.body)}}
+        for media_type in route.text_body:
+            content[media_type] = {"schema": {"type": "string"}}
+        operation["requestBody"] = {"required": True, "content": content}
     operation["security"] = [{"apiKey": []}, {"bearer": []}] if route.write else []
     return operation
 
@@ -109,7 +114,9 @@ def openapi_document(routes: Iterable[ApiRoute], *, title: str, version: str) ->
     components.ref(Problem, "serialization")
     paths: dict[str, dict[str, Any]] = {}
     for route in routes:
-        paths.setdefault(route.template, {})[route.method.lower()] = _operation(route, components)
+        paths.setdefault(openapi_path(route.template), {})[route.method.lower()] = _operation(
+            route, components
+        )
     return {
         "openapi": "3.1.0",
         "info": {

@@ -12,6 +12,7 @@ from protea_entrypoints.api.openapi import openapi_document
 from protea_entrypoints.api.resources import (
     annotation_sets,
     benchmark,
+    evaluation,
     experiments,
     health,
     jobs,
@@ -29,6 +30,7 @@ RESOURCES = (
     ontology,
     annotation_sets,
     experiments,
+    evaluation,
     support,
     benchmark,
     health,

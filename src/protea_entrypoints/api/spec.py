@@ -35,6 +35,7 @@ class Call:
     query: Any = None
     body: Any = None
     raw_body: Any = None
+    text: str | None = None
     principal: str = "anonymous"
 
     def header(self, name: str) -> str | None:
@@ -70,6 +71,9 @@ class ApiRoute:
     versioned: bool = True
     media_type: str = "application/json"
     description: str | None = None
+    text_body: tuple[str, ...] = ()
+    """Media types of a raw text body accepted besides the JSON `body` (given to the handler
+    as `Call.text`, the `body` model then unused)."""
 
     @property
     def template(self) -> str:

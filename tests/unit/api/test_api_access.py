@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -16,7 +17,12 @@ from protea_domain.api_access.errors import (
     IdempotencyKeyInFlightError,
     IdempotencyKeyReusedError,
 )
-from protea_domain.api_access.idempotency import IdempotencyRecord, request_fingerprint
+from protea_domain.api_access.idempotency import (
+    DEFAULT_TTL,
+    PURGE_BATCH,
+    IdempotencyRecord,
+    request_fingerprint,
+)
 from protea_domain.api_access.ports.unit_of_work import ApiUnitOfWork
 from protea_domain.api_access.use_cases import api_keys
 from protea_domain.api_access.use_cases.idempotent_submit import submit_once
@@ -90,10 +96,13 @@ def _submit(
     clock: ManualClock,
     body: dict[str, Any],
     key: str | None = "k",
+    ttl: timedelta = DEFAULT_TTL,
 ) -> Any:
     request = job_lifecycle.SubmitJob(operation=body["operation"], payload=body.get("payload", {}))
     registry = OperationRegistry([PingOperation()])
-    return submit_once(api_uow, uow, clock, registry, request, principal="p", key=key, body=body)
+    return submit_once(
+        api_uow, uow, clock, registry, request, principal="p", key=key, body=body, ttl=ttl
+    )
 
 
 def test_concurrent_requests_with_one_key_make_one_job(
@@ -132,6 +141,48 @@ def test_an_unfinished_reservation_is_in_flight_and_reuse_is_refused(
         _submit(api_uow, memory_uow_factory, clock, body)
     with pytest.raises(IdempotencyKeyReusedError):
         _submit(api_uow, memory_uow_factory, clock, {"operation": "ping", "payload": {"x": 1}})
+
+
+def test_an_expired_key_no_longer_replays_and_may_be_reused(
+    api_uow: Callable[[], ApiUnitOfWork],
+    records: MemoryApiStore,
+    memory_uow_factory: UowFactory,
+    clock: ManualClock,
+) -> None:
+    ttl = timedelta(hours=1)
+    first = _submit(api_uow, memory_uow_factory, clock, {"operation": "ping"}, ttl=ttl)
+    clock.advance(ttl)
+    replayed = _submit(api_uow, memory_uow_factory, clock, {"operation": "ping"}, ttl=ttl)
+    assert replayed.replayed
+    assert replayed.job.id == first.job.id
+    clock.advance(timedelta(seconds=1))
+    other_body = {"operation": "ping", "payload": {"sleep_seconds": 0}}
+    fresh = _submit(api_uow, memory_uow_factory, clock, other_body, ttl=ttl)
+    assert not fresh.replayed
+    assert fresh.job.id != first.job.id
+    assert records.idempotency[("p", "k")].resource_id == fresh.job.id
+    assert records.idempotency[("p", "k")].created_at == clock.now()
+
+
+def test_keyed_submits_purge_expired_records_in_bounded_batches(
+    api_uow: Callable[[], ApiUnitOfWork],
+    records: MemoryApiStore,
+    memory_uow_factory: UowFactory,
+    clock: ManualClock,
+) -> None:
+    ttl = timedelta(minutes=10)
+    stale = T0 - ttl - timedelta(seconds=1)
+    with api_uow() as uow:
+        for n in range(PURGE_BATCH + 5):
+            uow.idempotency.reserve(IdempotencyRecord("q", f"old-{n}", "f" * 64, stale))
+        uow.idempotency.reserve(IdempotencyRecord("q", "live", "f" * 64, T0 - ttl))
+        uow.commit()
+    _submit(api_uow, memory_uow_factory, clock, {"operation": "ping"}, key="a", ttl=ttl)
+    assert len(records.idempotency) == 5 + 1 + 1
+    _submit(api_uow, memory_uow_factory, clock, {"operation": "ping"}, key=None, ttl=ttl)
+    assert len(records.idempotency) == 7, "only keyed requests purge"
+    _submit(api_uow, memory_uow_factory, clock, {"operation": "ping"}, key="b", ttl=ttl)
+    assert set(records.idempotency) == {("q", "live"), ("p", "a"), ("p", "b")}
 
 
 def test_without_a_key_every_submit_is_new(

@@ -21,6 +21,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from starlette.applications import Starlette
 
+from protea_entrypoints.api.openapi import openapi_path
 from protea_entrypoints.api.routes import api_routes
 
 MAX_EXAMPLES = 8
@@ -31,7 +32,7 @@ CHECKS = [
     response_schema_conformance,
 ]
 CASES = sorted(
-    (f"{route.method} {route.template}", mode)
+    (f"{route.method} {openapi_path(route.template)}", mode)
     for route in api_routes()
     for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
     # an operation without any input has no invalid request to generate

@@ -3,13 +3,19 @@ comments, cancel, delete."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
+from dependency_injector import providers
+from sqlalchemy import text
 from starlette.testclient import TestClient
 
+from protea_adapters.clock import ManualClock
 from protea_adapters.containers import CoreContainer
 from protea_domain.use_cases import job_lifecycle
+from protea_entrypoints.api.app import create_app
+from protea_entrypoints.api.settings import ApiSettings
 
 
 def submit(client: TestClient, auth: dict[str, str], **body: Any) -> dict[str, Any]:
@@ -80,6 +86,38 @@ class TestJobs:
         assert client.post("/v1/jobs", json=body, headers=headers).status_code == 422
         body["payload"] = {"sleep_seconds": 0}
         assert client.post("/v1/jobs", json=body, headers=headers).status_code == 201
+
+    def test_an_idempotency_key_expires_after_the_ttl(
+        self, container: CoreContainer, raw_key: str
+    ) -> None:
+        clock = ManualClock(datetime.now(UTC))
+        api = ApiSettings(max_body_bytes=4096, embedded_workers=0, idempotency_ttl_seconds=60)
+        auth = {"Authorization": f"Bearer {raw_key}"}
+
+        def post(client: TestClient, key: str) -> Any:
+            headers = {**auth, "Idempotency-Key": key}
+            return client.post("/v1/jobs", json={"operation": "ping"}, headers=headers)
+
+        with (
+            container.clock.override(providers.Object(clock)),
+            TestClient(create_app(container, api)) as client,
+        ):
+            first = post(client, "a")
+            clock.advance(timedelta(seconds=60))
+            replayed = post(client, "a")
+            assert (first.status_code, replayed.status_code) == (201, 200)
+            assert replayed.json()["id"] == first.json()["id"]
+            clock.advance(timedelta(seconds=1))
+            other = post(client, "b")
+            assert other.status_code == 201
+            with container.engine().connect() as connection:
+                keys = connection.execute(text("SELECT key FROM idempotency_keys")).scalars()
+                assert list(keys) == ["b"], "the expired record is purged by the next write"
+            again = post(client, "a")
+            assert again.status_code == 201
+            assert "idempotent-replayed" not in again.headers
+            assert again.json()["id"] != first.json()["id"]
+            assert len(client.get("/v1/jobs").json()["items"]) == 3
 
     def test_keys_are_scoped_per_api_key(
         self, client: TestClient, auth: dict[str, str], container: CoreContainer

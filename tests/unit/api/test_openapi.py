@@ -8,6 +8,7 @@ from openapi_spec_validator import validate
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from protea_entrypoints.api.openapi import openapi_path
 from protea_entrypoints.api.routes import api_routes
 
 
@@ -22,14 +23,14 @@ def test_every_route_is_documented_and_served(client: TestClient) -> None:
     documented = {(path, method.upper()) for path, ops in document["paths"].items()
                   for method in ops}  # fmt: skip
     served = {
-        (route.path, method)
+        (openapi_path(route.path), method)
         for route in client.app.routes  # type: ignore[attr-defined]
         if isinstance(route, Route)
         for method in route.methods or ()
         if method != "HEAD"
     }
     assert documented == served
-    assert {(r.template, r.method) for r in api_routes()} == served
+    assert {(openapi_path(r.template), r.method) for r in api_routes()} == served
 
 
 def test_writes_declare_security_and_every_operation_a_problem_500(client: TestClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
@@ -26,4 +27,14 @@ class IdempotencyRepository(Protocol):
 
     def release(self, principal: str, key: str) -> None:
         """Drop a reservation whose request failed, so the key can be retried. Idempotent."""
+        ...
+
+    def drop_expired(self, principal: str, key: str, before: datetime) -> bool:
+        """Delete the record of (principal, key) if it was created before `before` (it has
+        expired: the key is free again); whether one was deleted. Idempotent."""
+        ...
+
+    def purge_expired(self, before: datetime, limit: int) -> int:
+        """Delete at most `limit` records created before `before`, oldest first; how many were
+        deleted. Bounded so that a caller can purge a little on each request. Idempotent."""
         ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from protea_domain.api_access.errors import (
@@ -11,7 +12,9 @@ from protea_domain.api_access.errors import (
     IdempotencyKeyReusedError,
 )
 from protea_domain.api_access.idempotency import (
+    DEFAULT_TTL,
     MAX_KEY_LENGTH,
+    PURGE_BATCH,
     IdempotencyRecord,
     request_fingerprint,
 )
@@ -41,22 +44,31 @@ def submit_once(
     principal: str,
     key: str | None,
     body: Any,
+    ttl: timedelta = DEFAULT_TTL,
 ) -> Submitted:
     """Submit `request`; with a `key`, the first request reserves (principal, key) before
     submitting, and a later one with the same `body` gets the original job (`replayed`).
     The same key with another body raises `IdempotencyKeyReusedError`; while the first
     request is still in progress, `IdempotencyKeyInFlightError`. A failed submit releases
-    the reservation, so the client may retry with the same key."""
+    the reservation, so the client may retry with the same key. A reservation older than
+    `ttl` has expired: the key is free again. Each keyed request also deletes up to
+    `PURGE_BATCH` expired records of any principal."""
     if key is None:
         return Submitted(job_lifecycle.submit_job(jobs_uow(), clock, registry, request), False)
     if not key.strip() or len(key) > MAX_KEY_LENGTH:
         raise InvalidInputError(f"must be 1-{MAX_KEY_LENGTH} characters", location="key")
     fingerprint = request_fingerprint(body)
-    try:
-        with api_uow() as uow:
-            uow.idempotency.reserve(IdempotencyRecord(principal, key, fingerprint, clock.now()))
-            uow.commit()
-    except DuplicateRecordError:
+    now = clock.now()
+    with api_uow() as uow:
+        uow.idempotency.purge_expired(now - ttl, PURGE_BATCH)
+        uow.idempotency.drop_expired(principal, key, now - ttl)
+        try:
+            uow.idempotency.reserve(IdempotencyRecord(principal, key, fingerprint, now))
+            reserved = True
+        except DuplicateRecordError:
+            reserved = False
+        uow.commit()
+    if not reserved:
         return _replay(api_uow, jobs_uow, principal, key, fingerprint)
     try:
         job = job_lifecycle.submit_job(jobs_uow(), clock, registry, request)

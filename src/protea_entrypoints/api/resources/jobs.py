@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from protea_domain.api_access.use_cases.idempotent_submit import submit_once
@@ -29,7 +30,8 @@ IDEMPOTENCY_KEY = Header(
     "Idempotency-Key",
     "Makes the submit safe to retry: the first request answers 201; a later one with the same "
     "key and body answers 200 with the original job (header `Idempotent-Replayed: true`); the "
-    "same key with another body answers 422, and 409 while the first is still in progress.",
+    "same key with another body answers 422, and 409 while the first is still in progress. "
+    "A key expires after the API's idempotency TTL (a day by default): it is then free again.",
 )
 
 
@@ -59,6 +61,7 @@ def submit(call: Call) -> Reply:
         principal=call.principal,
         key=call.header(IDEMPOTENCY_KEY.name),
         body=call.raw_body,
+        ttl=timedelta(seconds=deps.api.idempotency_ttl_seconds),
     )
     headers = {"Location": f"{API_PREFIX}/jobs/{outcome.job.id}"}
     if outcome.replayed:

@@ -130,13 +130,24 @@ class QuerySetPath(Strict):
     query_set_id: UUID
 
 
+QuerySetName = Annotated[str, Field(min_length=1, max_length=255, pattern=NAME)]
+
+
 class CreateQuerySetBody(Strict):
-    name: str = Field(min_length=1, max_length=255, pattern=NAME)
+    name: QuerySetName
     fasta: str = Field(
         min_length=1,
         max_length=MAX_FASTA_CHARS,
         description="the FASTA text; bounded by the request body limit (413 beyond it). "
         "Larger files: submit a `create_query_set` job with a path or URL.",
+    )
+
+
+class CreateQuerySetQuery(Strict):
+    name: QuerySetName | None = Field(
+        default=None,
+        description="the query set's name, with a raw FASTA body (`text/x-fasta` or "
+        "`text/plain`) only; a JSON body carries its own `name`",
     )
 
 
