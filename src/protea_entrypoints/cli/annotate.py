@@ -28,8 +28,9 @@ from protea_domain.prediction.files import load_fasta, load_go_graph, load_refer
 from protea_domain.prediction.prediction_set import PredictionSetInfo
 from protea_domain.prediction.references import EVIDENCE_FILTERS
 from protea_domain.scoring import TRANSFER, VOTE
-from protea_entrypoints.cli.annotate_stored import JobFailedError, annotate_stored
+from protea_entrypoints.cli.annotate_stored import annotate_stored
 from protea_entrypoints.cli.exit_codes import INVALID_INPUT, JOB_FAILED, OK
+from protea_entrypoints.cli.pipeline_jobs import JobFailedError
 
 SCORINGS = {"transfer": TRANSFER, "vote": VOTE}
 

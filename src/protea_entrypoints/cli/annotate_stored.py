@@ -15,23 +15,17 @@ from typing import Any, TextIO
 
 from protea_adapters.containers import CliContainer
 from protea_adapters.embedding_wiring import sql_embedding_uow_factory
-from protea_domain.errors import DomainError, InvalidInputError
+from protea_domain.errors import InvalidInputError
 from protea_domain.jobs.job import Job
-from protea_domain.jobs.status import JobStatus
 from protea_domain.operations.biodata.load_annotations import FORMAT_OPERATIONS
 from protea_domain.parsing.opener import open_text
 from protea_domain.prediction.files import load_fasta, load_go_graph
 from protea_domain.prediction.go_graph import GoGraph
-from protea_domain.use_cases import job_lifecycle
 from protea_domain.use_cases.prediction_export import export_cafa
 from protea_entrypoints.cli.inline_runner import embedded_workers
-from protea_entrypoints.cli.progress import wait_for
+from protea_entrypoints.cli.pipeline_jobs import run_step
 
 SOURCE = "protea-annotate"
-
-
-class JobFailedError(DomainError):
-    """A pipeline job did not succeed (its error is in the message)."""
 
 
 def annotation_format(path: Path) -> str:
@@ -63,18 +57,7 @@ def embedder_spec(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _run(container: CliContainer, operation: str, payload: dict[str, Any], log: TextIO) -> Job:
-    job = job_lifecycle.submit_job(
-        container.unit_of_work(), container.clock(), container.registry(),
-        job_lifecycle.SubmitJob(operation, payload, description="protea annotate"),
-    )  # fmt: skip
-    print(f"{operation} (job {job.id})", file=log)
-    finished = wait_for(container.unit_of_work, job.id, stream=log)
-    if finished.status is not JobStatus.SUCCEEDED:
-        raise JobFailedError(
-            f"{operation} job {job.id} {finished.status}: "
-            f"{finished.error_code}: {finished.error_message}"
-        )
-    return finished
+    return run_step(container, operation, payload, log, "protea annotate")
 
 
 def _report_skipped(loaded: dict[str, Any], path: Path, log: TextIO) -> None:

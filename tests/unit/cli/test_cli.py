@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from protea_entrypoints.cli.main import main
+from protea_entrypoints.demo_pipeline import run_demo
 
 
 @pytest.fixture(autouse=True)
@@ -105,16 +106,33 @@ def test_bad_settings_exit_2(
     assert "PROTEA_DB_URL" in err
 
 
-def test_demo_prints_the_timeline(capsys: pytest.CaptureFixture[str], embedded_home: Path) -> None:
-    code, out, _ = _run(capsys, "demo", "--sleep", "0.05")
-    assert code == 0
+def test_demo_runs_the_pipeline_as_jobs_and_prints_the_stored_results(
+    capsys: pytest.CaptureFixture[str], embedded_home: Path
+) -> None:
+    code, out, err = _run(capsys, "demo")
+    assert code == 0, err
     assert f"sqlite:///{embedded_home / 'protea.db'}" in out
-    assert "ping  succeeded" in out
-    assert "submitted ping" in out
-    assert "annotation_demo  succeeded" in out
+    for operation in ("load_ontology_snapshot", "insert_proteins", "load_annotations",
+                      "compute_embeddings", "predict_go_terms", "generate_evaluation_set",
+                      "compute_information_accretion", "run_cafa_evaluation"):  # fmt: skip
+        assert f"  {operation} " in out
+    assert "10 jobs, all succeeded" in out
     table = out[out.index("best F per namespace") :]
+    expected = {(r.method, r.namespace): r for r in run_demo().rows}
     for namespace in ("biological_process", "molecular_function", "cellular_component"):
-        assert f"knn_kmer        {namespace}" in table
+        for method in ("knn_kmer", "naive"):
+            line = next(x for x in table.splitlines() if x.startswith(f"{method:<16}{namespace}"))
+            fmax, _weighted, _smin, tau, coverage = (float(v) for v in line.split()[2:])
+            reference = expected[(method, namespace)]
+            assert (fmax, tau, coverage) == (
+                round(reference.fmax, 3),
+                round(reference.tau, 2),
+                round(reference.coverage, 3),
+            )
+    assert "NK/evaluation_best_f.tsv" in out
+    again, second, _ = _run(capsys, "demo")
+    assert again == 0
+    assert second[second.index("best F") :].split("outputs")[0] == table.split("outputs")[0]
 
 
 def test_db_upgrade(capsys: pytest.CaptureFixture[str]) -> None:

@@ -51,6 +51,7 @@ def generate_evaluation_set(
     if old_set_id == new_set_id:
         raise InvalidInputError("must differ from old_annotation_set_id", location="payload")
     try:
+        progress(0, 3, "reading the snapshot and both annotation sets")
         with uow_factory() as uow:
             old = required(
                 lambda: uow.annotations.get_set(old_set_id), "payload.old_annotation_set_id"
@@ -65,33 +66,33 @@ def generate_evaluation_set(
                     location="payload.new_annotation_set_id",
                 )
             found = uow.evaluation.find_set(old_set_id, new_set_id, key)
-            if found is not None:
-                progress(1, 1, "evaluation set exists")
-                return GeneratedEvaluationSet(found, False)
-            progress(0, 4, "reading the ontology snapshot")
-            dag = snapshot_dag(uow.ontology, old.snapshot_id)
-            progress(1, 4, "reading the old annotation set")
-            old_facts = list(uow.annotations.annotation_facts(old_set_id))
-            progress(2, 4, "reading the new annotation set")
-            new_facts = list(uow.annotations.annotation_facts(new_set_id))
-            progress(3, 4, "building targets")
-            built = build_evaluation_set(
-                old_facts, new_facts, dag, evidence=codes, old_evidence=codes
-            )
-            stored = StoredEvaluationSet(
-                id=uuid4(),
-                snapshot_id=old.snapshot_id,
-                old_set_id=old_set_id,
-                new_set_id=new_set_id,
-                options=options,
-                created_at=clock.now(),
-                stats=built.stats(),
-                target_count=len(built.targets),
-            )
+            if found is None:
+                dag = snapshot_dag(uow.ontology, old.snapshot_id)
+                old_facts = list(uow.annotations.annotation_facts(old_set_id))
+                new_facts = list(uow.annotations.annotation_facts(new_set_id))
+        # Progress is reported between transactions, never inside one: on SQLite a progress
+        # write waiting on this process's own open write transaction would deadlock.
+        if found is not None:
+            progress(1, 1, "evaluation set exists")
+            return GeneratedEvaluationSet(found, False)
+        progress(1, 3, "building targets")
+        built = build_evaluation_set(old_facts, new_facts, dag, evidence=codes, old_evidence=codes)
+        stored = StoredEvaluationSet(
+            id=uuid4(),
+            snapshot_id=old.snapshot_id,
+            old_set_id=old_set_id,
+            new_set_id=new_set_id,
+            options=options,
+            created_at=clock.now(),
+            stats=built.stats(),
+            target_count=len(built.targets),
+        )
+        progress(2, 3, "storing targets")
+        with uow_factory() as uow:
             uow.evaluation.add_set(stored, built.targets)
             uow.commit()
-            progress(4, 4, "stored")
-            return GeneratedEvaluationSet(stored, True)
+        progress(3, 3, "stored")
+        return GeneratedEvaluationSet(stored, True)
     except ConflictError:
         with uow_factory() as uow:
             found = uow.evaluation.find_set(old_set_id, new_set_id, key)
