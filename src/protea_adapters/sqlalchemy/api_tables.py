@@ -38,6 +38,7 @@ idempotency_keys = Table(
     Column("fingerprint", String(64), nullable=False),
     Column("resource_id", Uuid()),
     Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_idempotency_keys_created_at", "created_at"),
 )
 
 experiment_runs = Table(
