@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,10 +25,11 @@ from protea_entrypoints.cli import (
     jobs,
     outbox,
     predictions,
+    scoring_configs,
     serve,
     worker,
 )
-from protea_entrypoints.cli.exit_codes import INTERRUPTED, exit_code_for
+from protea_entrypoints.cli.exit_codes import INTERRUPTED, OK, exit_code_for
 
 SERVICE_COMMANDS = frozenset({"worker", "reaper", "serve"})
 """Long-running commands log at the configured level; one-shot ones at WARNING unless a level
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     biodata.add_parser(commands)
     annotate.add_parser(commands)
     predictions.add_parser(commands)
+    scoring_configs.add_parser(commands)
     return parser
 
 
@@ -79,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("protea: interrupted", file=sys.stderr)
         return INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`protea predictions export ID | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
     return code
 
 

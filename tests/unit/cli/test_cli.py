@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 
+from protea_adapters.containers import CliContainer
+from protea_adapters.settings import load_settings
+from protea_domain.use_cases.prediction_export import cafa_stream
 from protea_entrypoints.cli.main import main
 from protea_entrypoints.demo_pipeline import run_demo
 
@@ -133,6 +137,40 @@ def test_demo_runs_the_pipeline_as_jobs_and_prints_the_stored_results(
     again, second, _ = _run(capsys, "demo")
     assert again == 0
     assert second[second.index("best F") :].split("outputs")[0] == table.split("outputs")[0]
+
+    code, listed, _ = _run(capsys, "predictions", "list")
+    assert code == 0
+    sets = [line.split()[0] for line in listed.splitlines()]
+    assert len(sets) == 2
+    assert all(" complete " in line for line in listed.splitlines())
+    blend = ["--weight", "vote_score=3", "--weight", "transfer_score=1"]
+    blend += ["--evidence-weight", "IEA=0.5", "--description", "vote-heavy"]
+    code, created, _ = _run(capsys, "scoring-configs", "create", "blend", *blend)
+    assert code == 0
+    assert _run(capsys, "scoring-configs", "create", "blend")[0] == 4
+    code, _, err = _run(capsys, "scoring-configs", "create", "x", "--weight", "nope=1")
+    assert (code, "unknown signals" in err) == (2, True)
+    code, _, err = _run(capsys, "scoring-configs", "create", "x", "--weight", "vote_score")
+    assert (code, "--weight" in err) == (2, True)
+    code, configs, _ = _run(capsys, "scoring-configs", "list", "--json")
+    (config,) = json.loads(configs)
+    assert (config["id"], config["name"], config["description"]) == (
+        created.strip(),
+        "blend",
+        "vote-heavy",
+    )
+    assert config["weights"] == [["vote_score", 3.0], ["transfer_score", 1.0]]
+    code, plain, _ = _run(capsys, "predictions", "export", sets[1])
+    code, rescored, _ = _run(capsys, "predictions", "export", sets[1], "--scoring-config", "blend")
+    assert code == 0
+    settings = load_settings()
+    with CliContainer(settings=settings).embedding_unit_of_work() as uow:
+        rows = uow.predictions.predictions(UUID(sets[1]))
+        stored = uow.scoring.find("blend")
+    assert stored is not None
+    assert rescored == "".join(cafa_stream(rows, stored.config)) != plain
+    assert plain == "".join(cafa_stream(rows))
+    assert _run(capsys, "predictions", "export", sets[1], "--scoring-config", "x")[0] == 2
 
 
 def test_db_upgrade(capsys: pytest.CaptureFixture[str]) -> None:
