@@ -49,6 +49,14 @@ def ia_lines(accretion: Mapping[str, float]) -> Iterator[str]:
         yield f"{term}\t{accretion[term]!r}\n"
 
 
+KNOWN_FILE = "known_PK.tsv"
+
+
+def ground_truth_file(category: Category) -> str:
+    """The file name of a category's ground truth (`ground_truth_<NK|LK|PK>.tsv`)."""
+    return f"ground_truth_{category.value}.tsv"
+
+
 def write_evaluation_set(evaluation_set: EvaluationSet, out_dir: Path) -> list[Path]:
     """`ground_truth_<NK|LK|PK>.tsv` per category with targets, and `known_PK.tsv` (the t0
     terms for cafaeval-PK's `-known`)."""
@@ -58,11 +66,11 @@ def write_evaluation_set(evaluation_set: EvaluationSet, out_dir: Path) -> list[P
         targets = evaluation_set.of(category)
         if not targets:
             continue
-        path = out_dir / f"ground_truth_{category.value}.tsv"
+        path = out_dir / ground_truth_file(category)
         path.write_text("".join(ground_truth_lines(targets)))
         written.append(path)
         if category is Category.PK:
-            known = out_dir / "known_PK.tsv"
+            known = out_dir / KNOWN_FILE
             known.write_text("".join(known_lines(targets)))
             written.append(known)
     return written

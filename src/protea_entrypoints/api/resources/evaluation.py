@@ -8,7 +8,12 @@ from uuid import UUID
 
 from protea_domain.artifacts.errors import InvalidArtifactUriError
 from protea_domain.errors import NotFoundError
-from protea_domain.evaluation_sets.files import ground_truth_lines, known_lines
+from protea_domain.evaluation_sets.files import (
+    KNOWN_FILE,
+    ground_truth_file,
+    ground_truth_lines,
+    known_lines,
+)
 from protea_domain.evaluation_sets.temporal import Category, Target
 from protea_entrypoints.api.downloads import TSV, artifact_download, text_download
 from protea_entrypoints.api.schemas.evaluation import (
@@ -23,13 +28,6 @@ from protea_entrypoints.api.schemas.evaluation import (
     RunArtifactPath,
 )
 from protea_entrypoints.api.spec import ApiRoute, Call, Reply
-
-KNOWN_FILE = "known_PK.tsv"
-
-
-def ground_truth_file(category: Category) -> str:
-    """The name `protea evaluation-set build` gives the category's ground truth."""
-    return f"ground_truth_{category.value}.tsv"
 
 
 def _targets(call: Call, evaluation_set_id: UUID, category: Category) -> list[Target]:
