@@ -47,6 +47,15 @@ from tests.unit.api.test_health import (
 )
 from tests.unit.api.test_jobs import TestJobs
 from tests.unit.api.test_openapi import test_the_document_is_valid_openapi_3_1
+from tests.unit.api.test_prediction_resources import (
+    TestCafaDownload,
+    TestEmbeddingRecipes,
+    TestPredictionSets,
+    TestProteinPredictions,
+    TestScoringConfigs,
+    prediction_data,
+    test_the_download_reads_in_its_own_unit_of_work_ended_when_the_client_leaves,
+)
 from tests.unit.api.test_problems import (
     test_404_for_unknown_paths,
     test_413_from_content_length,
@@ -64,19 +73,25 @@ pytestmark = pytest.mark.postgres
 
 __all__ = [
     "TestAnnotations",
+    "TestCafaDownload",
+    "TestEmbeddingRecipes",
     "TestEvaluationRuns",
     "TestEvaluationSets",
     "TestExperimentRuns",
     "TestJobs",
     "TestOntology",
+    "TestPredictionSets",
+    "TestProteinPredictions",
     "TestProteins",
     "TestQuerySets",
     "TestRawFastaUpload",
+    "TestScoringConfigs",
     "api_settings",
     "app",
     "auth",
     "client",
     "loaded",
+    "prediction_data",
     "raw_key",
     "stored",
     "test_404_for_unknown_paths",
@@ -96,6 +111,7 @@ __all__ = [
     "test_readyz_when_everything_answers",
     "test_support_counts_thumbs_up_with_optional_comments",
     "test_the_document_is_valid_openapi_3_1",
+    "test_the_download_reads_in_its_own_unit_of_work_ended_when_the_client_leaves",
     "test_visitors_are_counted_by_the_address_the_proxies_allow",
     "test_writes_without_a_key_are_refused",
 ]

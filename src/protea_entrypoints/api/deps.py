@@ -17,6 +17,7 @@ from protea_domain.operations.registry import OperationRegistry
 from protea_domain.ports.artifact_store import ArtifactStore
 from protea_domain.ports.biodata_unit_of_work import BioDataUnitOfWork
 from protea_domain.ports.clock import Clock
+from protea_domain.ports.embedding_repository import EmbeddingUnitOfWork
 from protea_domain.ports.evaluation_unit_of_work import EvaluationUnitOfWork
 from protea_domain.ports.tracer import Tracer
 from protea_domain.ports.unit_of_work import UnitOfWorkFactory
@@ -57,6 +58,12 @@ class ApiDeps:
         """A fresh unit of work over the biological data and the evaluation records (enter it
         with `with`)."""
         uow: EvaluationUnitOfWork = self.container.evaluation_unit_of_work()
+        return uow
+
+    def embedding_uow(self) -> EmbeddingUnitOfWork:
+        """A fresh unit of work over embedding recipes, prediction sets and scoring configs
+        (enter it with `with`)."""
+        uow: EmbeddingUnitOfWork = self.container.embedding_unit_of_work()
         return uow
 
     def benchmark_config(self) -> BenchmarkConfig:

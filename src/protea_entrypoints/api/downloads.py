@@ -35,9 +35,17 @@ def _chunked(lines: Iterable[str]) -> Iterator[bytes]:
         yield "".join(buffer).encode()
 
 
-def text_download(lines: Iterable[str], filename: str, media_type: str = TSV) -> StreamingResponse:
-    """Stream `lines` (each ending with its newline) as the file `filename`."""
-    return StreamingResponse(_chunked(lines), media_type=media_type, headers=attachment(filename))
+def text_download(
+    lines: Iterable[str],
+    filename: str,
+    media_type: str = TSV,
+    background: BackgroundTask | None = None,
+) -> StreamingResponse:
+    """Stream `lines` (each ending with its newline) as the file `filename`; `background`
+    runs after the response, also when the client went away (to release what `lines` holds)."""
+    return StreamingResponse(
+        _chunked(lines), media_type=media_type, headers=attachment(filename), background=background
+    )
 
 
 def _read(handle: BinaryIO, stack: ExitStack) -> Iterator[bytes]:

@@ -12,13 +12,16 @@ from protea_entrypoints.api.openapi import openapi_document
 from protea_entrypoints.api.resources import (
     annotation_sets,
     benchmark,
+    embedding_recipes,
     evaluation,
     experiments,
     health,
     jobs,
     ontology,
+    prediction_sets,
     proteins,
     query_sets,
+    scoring_configs,
     support,
 )
 from protea_entrypoints.api.spec import ApiRoute, Call, Reply
@@ -31,6 +34,9 @@ RESOURCES = (
     annotation_sets,
     experiments,
     evaluation,
+    embedding_recipes,
+    prediction_sets,
+    scoring_configs,
     support,
     benchmark,
     health,

@@ -89,8 +89,7 @@ def _existing(
 ) -> ComputedInformationAccretion:
     if found.options != options:
         raise InvalidInputError(
-            f"information accretion of set {annotation_set_id} exists with options "
-            f"{found.options}",
+            f"information accretion of set {annotation_set_id} exists with options {found.options}",
             location="payload.evidence",
         )
     progress(1, 1, "information accretion exists")

@@ -20,6 +20,11 @@ from protea_domain.use_cases.prediction_export import export_cafa
 SET_FILE_PREFIX = "prediction_set_"
 
 
+def prediction_set_file(set_id: UUID) -> str:
+    """The CAFA file name of a stored prediction set (in results and downloads)."""
+    return f"{SET_FILE_PREFIX}{set_id}.tsv"
+
+
 @dataclass(frozen=True, slots=True)
 class PredictionInputs:
     """`uris`: artifact URIs of CAFA files, or of folders when ending in `/` (every object
@@ -106,7 +111,7 @@ def resolve_predictions(
                     raise InvalidInputError(
                         f"prediction set {set_id} is {record.status}", location=location
                     )
-                name = f"{SET_FILE_PREFIX}{set_id}.tsv"
+                name = prediction_set_file(set_id)
                 if name in keys or name in sets:
                     raise InvalidInputError(f"{set_id} is given twice", location=location)
                 sets[name] = set_id
