@@ -10,9 +10,6 @@ from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
-from schemathesis import GenerationMode
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -27,7 +24,7 @@ from protea_domain.use_cases.biodata.load_annotations import load_annotations
 from protea_domain.use_cases.biodata.load_ontology import load_ontology_snapshot
 from protea_entrypoints.api.graph_cache import GraphCache
 from protea_entrypoints.api.resources import annotation_sets, ontology, proteins, query_sets
-from tests.unit.api.test_fuzz import CHECKS, MAX_EXAMPLES
+from tests.unit.api.fuzzing import fuzz_operation
 
 DEMO = Path(__file__).parents[3] / "src" / "protea_entrypoints" / "demo_data"
 GO_SLICE = DEMO / "go-basic-2022-07-01-slice.obo.gz"
@@ -414,21 +411,4 @@ BIODATA_READS = sorted(
 @pytest.mark.parametrize("label", BIODATA_READS)
 def test_reads_on_loaded_data_never_answer_500(app: Starlette, loaded: Loaded, label: str) -> None:
     """The generic fuzz runs on empty storage; this one with the data loaded."""
-    schema = schemathesis.openapi.from_asgi("/v1/openapi.json", app)
-    operation = schema.find_operation_by_label(label)
-    assert operation is not None, label
-
-    @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
-    @settings(
-        max_examples=MAX_EXAMPLES,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-        derandomize=True,
-        database=None,
-    )
-    def exercise(case: Any) -> None:
-        if "snapshot_id" in (case.path_parameters or {}):
-            case.path_parameters["snapshot_id"] = str(loaded.snapshot_id)
-        case.call_and_validate(checks=CHECKS)
-
-    exercise()
+    fuzz_operation(app, label, path_values={"snapshot_id": str(loaded.snapshot_id)})

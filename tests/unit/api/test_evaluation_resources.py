@@ -12,9 +12,6 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
-from schemathesis import GenerationMode
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -48,6 +45,7 @@ from tests.contract.evaluation.evaluation_repository_contract import (
     run_of,
     store_annotation_pair,
 )
+from tests.unit.api.fuzzing import fuzz_operation
 from tests.unit.api.test_biodata_resources import (
     ANNOTATIONS,
     GO_SLICE,
@@ -56,7 +54,6 @@ from tests.unit.api.test_biodata_resources import (
     assert_problem,
     loaded,
 )
-from tests.unit.api.test_fuzz import CHECKS, MAX_EXAMPLES
 
 __all__ = ["loaded"]
 
@@ -369,24 +366,5 @@ def test_reads_on_stored_evaluations_never_answer_500(
     app: Starlette, stored: Stored, label: str
 ) -> None:
     """The generic fuzz runs on empty storage; this one with stored sets and runs."""
-    schema = schemathesis.openapi.from_asgi("/v1/openapi.json", app)
-    operation = schema.find_operation_by_label(label)
-    assert operation is not None, label
-
-    @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
-    @settings(
-        max_examples=MAX_EXAMPLES,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-        derandomize=True,
-        database=None,
-    )
-    def exercise(case: Any) -> None:
-        params = case.path_parameters or {}
-        if "evaluation_set_id" in params:
-            params["evaluation_set_id"] = str(stored.full.id)
-        if "run_id" in params:
-            params["run_id"] = str(stored.run.id)
-        case.call_and_validate(checks=CHECKS)
-
-    exercise()
+    path_values = {"evaluation_set_id": str(stored.full.id), "run_id": str(stored.run.id)}
+    fuzz_operation(app, label, path_values=path_values)

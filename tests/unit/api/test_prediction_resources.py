@@ -14,9 +14,6 @@ from uuid import UUID, uuid4
 import anyio
 import numpy as np
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
-from schemathesis import GenerationMode
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -38,9 +35,9 @@ from tests.contract.embeddings.embedding_repository_contract import (
     T0,
     seed,
 )
+from tests.unit.api.fuzzing import fuzz_operation
 from tests.unit.api.test_auth import _assert_401
 from tests.unit.api.test_biodata_resources import assert_problem
-from tests.unit.api.test_fuzz import CHECKS, MAX_EXAMPLES
 
 TSV = "text/tab-separated-values"
 VOTES = {
@@ -499,24 +496,8 @@ def test_reads_on_stored_predictions_never_answer_500(
     app: Starlette, prediction_data: PredictionData, label: str
 ) -> None:
     """The generic fuzz runs on empty storage; this one on stored recipes and sets."""
-    schema = schemathesis.openapi.from_asgi("/v1/openapi.json", app)
-    operation = schema.find_operation_by_label(label)
-    assert operation is not None, label
-
-    @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
-    @settings(
-        max_examples=MAX_EXAMPLES,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-        derandomize=True,
-        database=None,
-    )
-    def exercise(case: Any) -> None:
-        params = case.path_parameters or {}
-        if "prediction_set_id" in params:
-            params["prediction_set_id"] = str(prediction_data.complete.id)
-        if "recipe_hash" in params:
-            params["recipe_hash"] = RECIPE.recipe_hash
-        case.call_and_validate(checks=CHECKS)
-
-    exercise()
+    path_values = {
+        "prediction_set_id": str(prediction_data.complete.id),
+        "recipe_hash": RECIPE.recipe_hash,
+    }
+    fuzz_operation(app, label, path_values=path_values)
