@@ -1,6 +1,8 @@
 """Prediction quality on a temporal human benchmark built from shared data, scored by cafaeval.
 
 `python benchmarks/prediction_quality.py [--targets 1500] [--embedders kmer,unirep]`
+`[--unirep-units 64] [--k 5[,20]] [--scorers knn,vote[,vote_prior]] [--prior-weights 0.5]`
+`[--propagate-references] [--split all|tune|test] [--evaluator reference|protea] [--cache DIR]`
 
 Case (all from `../shared/data`, or `$PROTEA_SHARED_DATA`):
 * ontology: GO go-basic 2022-07-01; 2014 ids are mapped to it (alt id -> primary, obsolete
@@ -21,12 +23,27 @@ embedder, and the naive baseline (each term's frequency among the propagated ref
 annotations). LK is scored with cafaeval 1.3.0 (the venv's `cafaeval`); cafaeval 1.3.0 has no
 `-known`, so PK is scored with the CAFA-evaluator-PK lineage (`cafaeval-protea` 0.1.0 in
 `.bench-venvs/cafaeval-protea`, `-known`). Best F and weighted F per namespace are printed.
+
+Options for studying the gap to the naive baseline: several `--k` values (file names get a
+`_k<k>` suffix); `--scorers` adds named `ScoringConfig`s of `protea_domain.scoring`;
+`--prior-weights w1,w2` adds `vote_prior<w>` configs, the weighted mean (1 - w) vote_score +
+w go_term_frequency; `--propagate-references` carries every reference term up to its
+ancestors before transfer, so that a neighbour votes for every term it implies (as the naive
+baseline counts terms) and go_term_frequency becomes the naive score; `--split tune|test`
+draws targets from one of two fixed halves of the DEV proteins (by accession hash) so that
+settings chosen on `tune` can be reported on `test`; `--evaluator protea` scores LK and PK
+with PROTEA's own evaluator (cafaeval's output format; PK with `-known` and
+`-weighted_denominator annotated`, as cafaeval-protea), which is much faster; `--naive-blend
+w1,w2` adds `blend<w>` files, (1 - w) vote + w naive frequency over the union of the voted
+and the naive terms; `--cache DIR`
+keeps embeddings between runs (one `.npy` per recipe and residue list).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import os
 import random
 import subprocess
@@ -37,26 +54,29 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from protea_adapters.embedders.registry import make_embedder  # noqa: E402
+from protea_domain.annotations.aspect import Aspect  # noqa: E402
 from protea_domain.annotations.evidence import EXPERIMENTAL_EVIDENCE_CODES  # noqa: E402
-from protea_domain.prediction import (  # noqa: E402
-    TransferSettings,
-    annotate,
-    best_scores,
-    cafa_lines,
-)
+from protea_domain.ports.embedder import Embedder  # noqa: E402
+from protea_domain.prediction import TransferSettings, best_scores, cafa_lines  # noqa: E402
 from protea_domain.prediction.files import (  # noqa: E402
     load_annotation_inputs,
     load_fasta,
     load_go_graph,
 )
 from protea_domain.prediction.go_graph import GoGraph  # noqa: E402
-from protea_domain.prediction.references import build_reference_annotations  # noqa: E402
-from protea_domain.scoring import TRANSFER, VOTE  # noqa: E402
+from protea_domain.prediction.pipeline import embed_unique  # noqa: E402
+from protea_domain.prediction.references import (  # noqa: E402
+    ReferenceAnnotations,
+    build_reference_annotations,
+)
+from protea_domain.prediction.transfer import ReferenceVectors, predict_go_terms  # noqa: E402
+from protea_domain.scoring import TRANSFER, VOTE, ScoringConfig  # noqa: E402
 
 Sets = dict[str, dict[str, set[str]]]  # namespace letter -> protein -> terms
 NAMESPACES = {"P": "biological_process", "F": "molecular_function", "C": "cellular_component"}
@@ -95,7 +115,18 @@ def information_accretion(graph: GoGraph, propagated: Sets) -> dict[str, float]:
     return ia
 
 
-def build_case(graph: GoGraph, data: Path, n_targets: int, seed: int, work: Path) -> list[str]:
+def in_split(accession: str, split: str) -> bool:
+    """`tune` / `test`: two fixed halves of the DEV proteins (by a hash of the accession), so
+    that settings chosen on `tune` are reported on proteins they never saw; `all`: both."""
+    if split == "all":
+        return True
+    tune = hashlib.sha256(accession.encode()).digest()[0] % 2 == 0
+    return tune == (split == "tune")
+
+
+def build_case(
+    graph: GoGraph, data: Path, n_targets: int, seed: int, work: Path, split: str = "all"
+) -> list[str]:
     t0_pairs = [
         (r.accession, r.go_id)
         for r in load_annotation_inputs(data / "swissprot2014/human_dev_annotations_2014.tsv.gz")
@@ -115,7 +146,8 @@ def build_case(graph: GoGraph, data: Path, n_targets: int, seed: int, work: Path
                 lk[ns].append(protein)
             elif known and terms - known:
                 pk[ns].append(protein)
-    candidates = sorted({p for d in (lk, pk) for ps in d.values() for p in ps})
+    having = {p for d in (lk, pk) for ps in d.values() for p in ps}
+    candidates = sorted(p for p in having if in_split(p, split))
     chosen = set(random.Random(seed).sample(candidates, min(n_targets, len(candidates))))
     for name, setting in (("lk", lk), ("pk", pk)):
         with open(work / f"gt_{name}.tsv", "w") as gt, open(work / f"known_{name}.tsv", "w") as kn:
@@ -128,34 +160,50 @@ def build_case(graph: GoGraph, data: Path, n_targets: int, seed: int, work: Path
     all_pairs = [(r.accession, r.go_id) for r in t1_rows]
     ia = information_accretion(graph, grouped(graph, all_pairs, True))
     (work / "ia.tsv").write_text("".join(f"{t}\t{v:.6f}\n" for t, v in sorted(ia.items())))
-    print(f"{len(candidates)} DEV proteins with an LK/PK target; {len(chosen)} evaluated")
+    print(f"{len(candidates)} DEV proteins with an LK/PK target (split {split}); "
+          f"{len(chosen)} evaluated")  # fmt: skip
     return sorted(chosen)
 
 
 def write_naive(graph: GoGraph, reference_pairs: list[tuple[str, str]], queries: list[str],
-                path: Path) -> None:  # fmt: skip
-    lines: list[str] = []
+                path: Path) -> dict[str, float]:  # fmt: skip
+    """Writes the naive predictions; returns their scores (term -> frequency >= 0.01)."""
+    frequency: dict[str, float] = {}
     for proteins in grouped(graph, reference_pairs, True).values():
         counts = Counter(t for terms in proteins.values() for t in terms)
         for term, count in counts.most_common():
             score = count / len(proteins)
             if score < 0.01:  # below cafaeval's lowest threshold: never counted
                 break
-            lines.append(f"{term}\t{score:.3f}\n")
+            frequency[term] = score
+    lines = [f"{term}\t{score:.3f}\n" for term, score in frequency.items()]
     with path.open("w") as out:
         for query in queries:
             out.writelines(f"{query}\t{line}" for line in lines)
+    return frequency
 
 
-def evaluate(tool: str, obo: Path, preds: Path, work: Path, setting: str) -> dict[str, str]:
+def naive_blend(votes: dict[str, dict[str, float]], prior: dict[str, float],
+                queries: list[str], weight: float) -> dict[str, dict[str, float]]:  # fmt: skip
+    """(1 - weight) vote + weight naive frequency over every term that either scores (a vote
+    of 0 where no neighbour carries the term): the vote shrunk towards the base rate."""
+    blended: dict[str, dict[str, float]] = {}
+    for query in queries:
+        row = votes.get(query, {})
+        blended[query] = {term: (1.0 - weight) * row.get(term, 0.0) + weight * prior.get(term, 0.0)
+                          for term in row.keys() | prior.keys()}  # fmt: skip
+    return blended
+
+
+def evaluate(tool: list[str], obo: Path, preds: Path, work: Path, setting: str) -> dict[str, str]:
     out = work / f"out_{setting}"
-    command = [tool, str(obo), str(preds), str(work / f"gt_{setting}.tsv"), "-out_dir", str(out),
+    command = [*tool, str(obo), str(preds), str(work / f"gt_{setting}.tsv"), "-out_dir", str(out),
                "-ia", str(work / "ia.tsv"), "-threads", "1"]  # fmt: skip
     if setting == "pk":
         command += ["-known", str(work / "known_pk.tsv")]
     started = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
-    print(f"  [{setting.upper()} evaluated by {Path(tool).parent.parent.name}/cafaeval "
+    print(f"  [{setting.upper()} evaluated by {' '.join(Path(t).name for t in tool[:3])} "
           f"in {time.perf_counter() - started:.0f}s]")  # fmt: skip
     return {"f": (out / "evaluation_best_f.tsv").read_text(),
             "f_w": (out / "evaluation_best_f_w.tsv").read_text()}  # fmt: skip
@@ -175,13 +223,64 @@ def report(setting: str, tables: dict[str, str]) -> None:
               f"wFmax {values.get('f_w', '-'):>6}")  # fmt: skip
 
 
+def propagated(annotations: ReferenceAnnotations, graph: GoGraph) -> ReferenceAnnotations:
+    """Every reference term together with its ancestors (evidence codes carried up), so that
+    a neighbour votes for each term it implies, as the naive baseline counts terms."""
+    terms: dict[Aspect, dict[str, dict[str, frozenset[str]]]] = {}
+    for aspect, by_accession in annotations.terms.items():
+        out = terms[aspect] = {}
+        for accession, carried in by_accession.items():
+            implied: dict[str, frozenset[str]] = {}
+            for term, codes in carried.items():
+                for ancestor in graph.ancestors(term):
+                    implied[ancestor] = implied.get(ancestor, frozenset()) | codes
+            out[accession] = implied
+    return ReferenceAnnotations(terms, f"{annotations.fingerprint}:propagated",
+                                annotations.evidence_filter)  # fmt: skip
+
+
+def cached_vectors(
+    embedder: Embedder, residues: list[str], cache: Path | None
+) -> npt.NDArray[np.float32]:
+    """`embed_unique` of `residues`, kept in `cache` under the recipe and the residues."""
+    if cache is None:
+        return embed_unique(embedder, residues)
+    key = hashlib.sha256("\n".join([embedder.config.content_hash, *residues]).encode())
+    path = cache / f"{embedder.config.model}-{key.hexdigest()[:24]}.npy"
+    if path.exists():
+        return np.asarray(np.load(path), dtype=np.float32)
+    vectors = embed_unique(embedder, residues)
+    cache.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors)
+    return vectors
+
+
+def scorers(names: str, prior_weights: str) -> dict[str, ScoringConfig]:
+    """`knn` (TRANSFER), `vote` (VOTE) and, per prior weight w, `vote_prior<w>`: the mean of
+    vote_score and go_term_frequency weighted 1 - w and w."""
+    known = {"knn": TRANSFER, "vote": VOTE}
+    chosen = {name: known[name] for name in names.split(",") if name}
+    for weight in (float(w) for w in prior_weights.split(",") if w):
+        name = f"vote_prior{weight:g}"
+        weights = (("vote_score", 1.0 - weight), ("go_term_frequency", weight))
+        chosen[name] = ScoringConfig(name=name, weights=weights)
+    return chosen
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--targets", type=int, default=1500)
     parser.add_argument("--embedders", default="kmer,unirep")
     parser.add_argument("--unirep-units", type=int, default=64)
-    parser.add_argument("--k", type=int, default=5)
+    parser.add_argument("--k", default="5", help="neighbour counts, comma-separated")
+    parser.add_argument("--scorers", default="knn,vote", help="knn, vote or a named config")
+    parser.add_argument("--prior-weights", default="", help="e.g. 0.5: adds vote_prior0.5")
+    parser.add_argument("--naive-blend", default="", help="e.g. 0.3: adds blend0.3 files")
+    parser.add_argument("--propagate-references", action="store_true")
+    parser.add_argument("--evaluator", choices=("reference", "protea"), default="reference")
+    parser.add_argument("--cache", type=Path, default=None, help="keeps embeddings (.npy)")
     parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--split", choices=("all", "tune", "test"), default="all")
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
     data = shared()
@@ -191,29 +290,53 @@ def main() -> int:
     with gzip.open(data / "go/go-basic-2022-07-01.obo.gz", "rt") as src:
         obo.write_text(src.read())
     graph = load_go_graph(obo)
-    targets = build_case(graph, data, args.targets, args.seed, work)
+    targets = build_case(graph, data, args.targets, args.seed, work, args.split)
     reference_rows = load_annotation_inputs(data / "swissprot2014/reference_annotations.tsv.gz")
-    write_naive(graph, [(r.accession, r.go_id) for r in reference_rows], targets,
-                work / "preds" / "naive.tsv")  # fmt: skip
+    prior = write_naive(graph, [(r.accession, r.go_id) for r in reference_rows], targets,
+                        work / "preds" / "naive.tsv")  # fmt: skip
     annotations = build_reference_annotations(reference_rows, graph)
-    references = load_fasta(data / "swissprot2014/reference.fasta.gz")
+    if args.propagate_references:
+        annotations = propagated(annotations, graph)
+    annotated = set(annotations.accessions())
+    references = [(a, r) for a, r in load_fasta(data / "swissprot2014/reference.fasta.gz")
+                  if a in annotated]  # fmt: skip
     queries = load_fasta(data / "swissprot2014/human_dev.fasta.gz", targets)
+    ks = [int(k) for k in args.k.split(",")]
+    chosen = scorers(args.scorers, args.prior_weights)
     for name in args.embedders.split(","):
         embedder = make_embedder(name, unirep_units=args.unirep_units)
         started = time.perf_counter()
-        run = annotate(queries, references, annotations, embedder, TransferSettings(k=args.k),
-                       TRANSFER)  # fmt: skip
-        label = f"knn_{embedder.config.model}"
-        with (work / "preds" / f"{label}.tsv").open("w") as out:
-            out.writelines(cafa_lines(run.scores))
-        with (work / "preds" / f"vote_{embedder.config.model}.tsv").open("w") as out:
-            out.writelines(cafa_lines(best_scores(run.transfers, VOTE)))
-        print(f"{label}: {len(references)} references + {len(queries)} queries embedded and "
-              f"predicted in {time.perf_counter() - started:.0f}s")  # fmt: skip
-    fork = REPO / ".bench-venvs" / "cafaeval-protea" / "bin" / "cafaeval"
-    report("lk", evaluate(str(Path(sys.executable).parent / "cafaeval"), obo, work / "preds",
-                          work, "lk"))  # fmt: skip
-    report("pk", evaluate(str(fork), obo, work / "preds", work, "pk"))
+        reference_vectors = ReferenceVectors(
+            [a for a, _ in references], cached_vectors(embedder, [r for _, r in references],
+                                                       args.cache),
+            embedder.config.content_hash,
+        )  # fmt: skip
+        query_vectors = cached_vectors(embedder, [r for _, r in queries], args.cache)
+        for k in ks:
+            suffix = f"_k{k}" if len(ks) > 1 else ""
+            transfers = predict_go_terms(
+                [a for a, _ in queries], query_vectors, reference_vectors, annotations,
+                TransferSettings(k=k),
+            )  # fmt: skip
+            for scorer_name, scorer in chosen.items():
+                label = f"{scorer_name}_{embedder.config.model}{suffix}"
+                with (work / "preds" / f"{label}.tsv").open("w") as out:
+                    out.writelines(cafa_lines(best_scores(transfers, scorer)))
+            votes = best_scores(transfers, VOTE) if args.naive_blend else {}
+            for weight in (float(w) for w in args.naive_blend.split(",") if w):
+                label = f"blend{weight:g}_{embedder.config.model}{suffix}"
+                with (work / "preds" / f"{label}.tsv").open("w") as out:
+                    out.writelines(cafa_lines(naive_blend(votes, prior, targets, weight)))
+        print(f"{embedder.config.model}: {len(references)} references + {len(queries)} queries "
+              f"embedded and predicted in {time.perf_counter() - started:.0f}s")  # fmt: skip
+    if args.evaluator == "protea":
+        tools = {"lk": [sys.executable, "-m", "protea_entrypoints.cli.evaluate"]}
+        tools["pk"] = [*tools["lk"], "-weighted_denominator", "annotated"]
+    else:
+        fork = REPO / ".bench-venvs" / "cafaeval-protea" / "bin" / "cafaeval"
+        tools = {"lk": [str(Path(sys.executable).parent / "cafaeval")], "pk": [str(fork)]}
+    for setting in ("lk", "pk"):
+        report(setting, evaluate(tools[setting], obo, work / "preds", work, setting))
     print(f"work folder: {work}")
     return 0
 
