@@ -60,7 +60,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from protea_adapters.embedders.registry import make_embedder  # noqa: E402
-from protea_domain.annotations.aspect import Aspect  # noqa: E402
 from protea_domain.annotations.evidence import EXPERIMENTAL_EVIDENCE_CODES  # noqa: E402
 from protea_domain.ports.embedder import Embedder  # noqa: E402
 from protea_domain.prediction import TransferSettings, best_scores, cafa_lines  # noqa: E402
@@ -72,8 +71,8 @@ from protea_domain.prediction.files import (  # noqa: E402
 from protea_domain.prediction.go_graph import GoGraph  # noqa: E402
 from protea_domain.prediction.pipeline import embed_unique  # noqa: E402
 from protea_domain.prediction.references import (  # noqa: E402
-    ReferenceAnnotations,
     build_reference_annotations,
+    with_ancestors,
 )
 from protea_domain.prediction.transfer import ReferenceVectors, predict_go_terms  # noqa: E402
 from protea_domain.scoring import TRANSFER, VOTE, ScoringConfig  # noqa: E402
@@ -223,22 +222,6 @@ def report(setting: str, tables: dict[str, str]) -> None:
               f"wFmax {values.get('f_w', '-'):>6}")  # fmt: skip
 
 
-def propagated(annotations: ReferenceAnnotations, graph: GoGraph) -> ReferenceAnnotations:
-    """Every reference term together with its ancestors (evidence codes carried up), so that
-    a neighbour votes for each term it implies, as the naive baseline counts terms."""
-    terms: dict[Aspect, dict[str, dict[str, frozenset[str]]]] = {}
-    for aspect, by_accession in annotations.terms.items():
-        out = terms[aspect] = {}
-        for accession, carried in by_accession.items():
-            implied: dict[str, frozenset[str]] = {}
-            for term, codes in carried.items():
-                for ancestor in graph.ancestors(term):
-                    implied[ancestor] = implied.get(ancestor, frozenset()) | codes
-            out[accession] = implied
-    return ReferenceAnnotations(terms, f"{annotations.fingerprint}:propagated",
-                                annotations.evidence_filter)  # fmt: skip
-
-
 def cached_vectors(
     embedder: Embedder, residues: list[str], cache: Path | None
 ) -> npt.NDArray[np.float32]:
@@ -296,7 +279,7 @@ def main() -> int:
                         work / "preds" / "naive.tsv")  # fmt: skip
     annotations = build_reference_annotations(reference_rows, graph)
     if args.propagate_references:
-        annotations = propagated(annotations, graph)
+        annotations = with_ancestors(annotations, graph)
     annotated = set(annotations.accessions())
     references = [(a, r) for a, r in load_fasta(data / "swissprot2014/reference.fasta.gz")
                   if a in annotated]  # fmt: skip

@@ -95,3 +95,22 @@ def build_reference_annotations(
         for aspect, by_acc in collected.items()
     }
     return ReferenceAnnotations(terms, digest.hexdigest(), evidence_filter)
+
+
+def with_ancestors(annotations: ReferenceAnnotations, graph: GoGraph) -> ReferenceAnnotations:
+    """Every reference term together with all its ancestors (is_a + part_of), each ancestor
+    carrying the union of the evidence codes of the terms implying it, so a neighbour votes
+    for every term its annotations imply (as CAFA's propagated ground truth and the naive
+    baseline count terms). The fingerprint gains `:propagated`."""
+    terms: dict[Aspect, dict[str, dict[str, frozenset[str]]]] = {}
+    for aspect, by_accession in annotations.terms.items():
+        out = terms[aspect] = {}
+        for accession, carried in by_accession.items():
+            implied: dict[str, frozenset[str]] = {}
+            for term, codes in carried.items():
+                for ancestor in graph.ancestors(term):
+                    implied[ancestor] = implied.get(ancestor, frozenset()) | codes
+            out[accession] = implied
+    return ReferenceAnnotations(
+        terms, f"{annotations.fingerprint}:propagated", annotations.evidence_filter
+    )

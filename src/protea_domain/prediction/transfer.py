@@ -31,7 +31,11 @@ _EMPTY: Mapping[str, frozenset[str]] = {}
 @dataclass(frozen=True, slots=True)
 class TransferSettings:
     """k neighbours; `max_distance` drops farther ones; `exclude_self` never lets a query
-    be its own neighbour (same accession in the reference set)."""
+    be its own neighbour (same accession in the reference set); `propagate_references` says the
+    reference annotations carry every ancestor of their terms (`references.with_ancestors`,
+    applied by whoever loads the references: it changes what neighbours vote for, and with
+    the vote score and k around 20 it beats the naive baseline in most CAFA cells; see
+    benchmarks/README.md)."""
 
     k: int = 5
     metric: Metric = "cosine"
@@ -39,6 +43,7 @@ class TransferSettings:
     max_distance: float | None = None
     exclude_self: bool = True
     max_block_bytes: int = DEFAULT_MAX_BLOCK_BYTES
+    propagate_references: bool = False
 
     def __post_init__(self) -> None:
         if self.k < 1:

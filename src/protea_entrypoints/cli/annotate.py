@@ -26,7 +26,7 @@ from protea_domain.errors import InvalidInputError
 from protea_domain.prediction import TransferSettings, annotate, cafa_lines
 from protea_domain.prediction.files import load_fasta, load_go_graph, load_reference_annotations
 from protea_domain.prediction.prediction_set import PredictionSetInfo
-from protea_domain.prediction.references import EVIDENCE_FILTERS
+from protea_domain.prediction.references import EVIDENCE_FILTERS, with_ancestors
 from protea_domain.scoring import TRANSFER, VOTE
 from protea_entrypoints.cli.annotate_stored import annotate_stored
 from protea_entrypoints.cli.exit_codes import INVALID_INPUT, JOB_FAILED, OK
@@ -78,6 +78,11 @@ def add_parser(commands: Any) -> None:
         "--propagate", action="store_true", help="also write every ancestor (max over descendants)"
     )
     parser.add_argument(
+        "--propagate-references",
+        action="store_true",
+        help="neighbours vote for every ancestor of their terms (best with --score vote, --k 20)",
+    )
+    parser.add_argument(
         "--keep-self",
         action="store_true",
         help="let a query that is also a reference be its own neighbour",
@@ -120,6 +125,7 @@ def run_in_memory(args: argparse.Namespace) -> int:
             mode=args.mode,
             max_distance=args.max_distance,
             exclude_self=not args.keep_self,
+            propagate_references=args.propagate_references,
         )
         embedder = make_embedder(
             args.embedder,
@@ -129,6 +135,8 @@ def run_in_memory(args: argparse.Namespace) -> int:
         )
         graph = load_go_graph(args.obo)
         annotations = load_reference_annotations(args.reference_annotations, graph, args.evidence)
+        if settings.propagate_references:
+            annotations = with_ancestors(annotations, graph)
         references = load_fasta(args.reference_fasta)
         queries = load_fasta(args.queries)
         result = annotate(

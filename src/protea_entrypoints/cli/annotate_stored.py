@@ -105,6 +105,7 @@ def annotate_stored(args: argparse.Namespace, container: CliContainer, scoring: 
             "embedder": spec, "annotation_set_id": loaded["annotation_set_id"],
             "queries": queries, "k": args.k, "metric": args.metric, "mode": args.mode,
             "max_distance": args.max_distance, "exclude_self": not args.keep_self,
+            "propagate_references": args.propagate_references,
             "evidence_filter": args.evidence, "scoring": scoring,
         }, log)  # fmt: skip
     set_id = predicted.id  # a prediction set is named after its job

@@ -105,8 +105,9 @@ def test_stored_pipeline_writes_what_the_in_memory_one_writes(
     cases = [
         ("--k", "3"),
         ("--k", "4", "--score", "vote", "--propagate", "--evidence", "experimental"),
+        ("--k", "20", "--score", "vote", "--propagate-references"),
     ]
-    for n, (extra, references) in enumerate(zip(cases, (None, gaf), strict=True)):
+    for n, (extra, references) in enumerate(zip(cases, (None, gaf, None), strict=True)):
         memory = _args(tmp_path, *extra, annotations=references)
         memory.output = tmp_path / f"memory{n}.tsv"
         assert annotate.run(memory) == 0
@@ -123,7 +124,9 @@ def test_stored_pipeline_writes_what_the_in_memory_one_writes(
     with container.session_factory()() as session:
         sets = session.execute(text("SELECT count(*) FROM prediction_sets")).scalar_one()
         annotation_sets = session.execute(text("SELECT count(*) FROM annotation_sets")).scalar_one()
-    assert (sets, annotation_sets) == (2, 2)
+    assert (sets, annotation_sets) == (3, 2)
+    plain, voted = (tmp_path / f"memory{n}.tsv" for n in (0, 2))
+    assert len(voted.read_text().splitlines()) > len(plain.read_text().splitlines())
 
 
 def test_stored_pipeline_reports_a_failed_job(

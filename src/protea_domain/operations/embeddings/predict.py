@@ -75,7 +75,8 @@ def stored_row(item: TermTransfer, scoring: ScoringConfig) -> StoredPrediction:
 
 class PredictGoTermsOperation:
     """Payload: `embedder` (spec, default kmer), `annotation_set_id`, `queries`
-    (accessions), `k`, `metric`, `mode`, `max_distance`, `exclude_self`, `evidence_filter`,
+    (accessions), `k`, `metric`, `mode`, `max_distance`, `exclude_self`,
+    `propagate_references` (neighbours vote for every ancestor of their terms), `evidence_filter`,
     `scoring` (a preset name or an object) or `scoring_config_id` (a stored config), and
     `batch_size`."""
 
@@ -100,6 +101,7 @@ class PredictGoTermsOperation:
         reject_unknown(payload, {
             "embedder", "annotation_set_id", "queries", "k", "metric", "mode", "max_distance",
             "exclude_self", "evidence_filter", "scoring", "scoring_config_id", "batch_size",
+            "propagate_references",
         })  # fmt: skip
         config_id = payload.get("scoring_config_id")
         if config_id is not None:
@@ -139,6 +141,7 @@ class PredictGoTermsOperation:
             "mode": payload.get("mode", "aspect"),
             "max_distance": max_distance,
             "exclude_self": read_bool(payload, "exclude_self", True),
+            "propagate_references": read_bool(payload, "propagate_references", False),
             "evidence_filter": evidence,
             "scoring": {
                 "name": scoring.name,
@@ -159,6 +162,7 @@ class PredictGoTermsOperation:
         settings = TransferSettings(
             k=payload["k"], metric=payload["metric"], mode=payload["mode"],
             max_distance=payload["max_distance"], exclude_self=payload["exclude_self"],
+            propagate_references=payload.get("propagate_references", False),
         )  # fmt: skip
         queries: list[str] = payload["queries"]
         set_id = UUID(payload["annotation_set_id"])
@@ -181,8 +185,9 @@ class PredictGoTermsOperation:
             )  # fmt: skip
         try:
             references = self._caches.references_for(
-                self._biodata, self._embeddings, recipe_hash, set_id, evidence
-            )
+                self._biodata, self._embeddings, recipe_hash, set_id, evidence,
+                settings.propagate_references,
+            )  # fmt: skip
             with self._biodata() as bio:
                 snapshot_id = bio.annotations.get_set(set_id).snapshot_id
         except NotFoundError as exc:
@@ -267,12 +272,12 @@ class PredictBatchOperation:
             except NotFoundError as exc:
                 raise InvalidInputError(str(exc), location="payload.set_id") from exc
             found, vectors = uow.embeddings.vectors_of(record.recipe_hash, payload["queries"])
+        settings = TransferSettings(**record.settings)
         references = self._caches.references_for(
             self._biodata, self._embeddings, record.recipe_hash, record.annotation_set_id,
-            cast(EvidenceFilter, record.evidence_filter),
+            cast(EvidenceFilter, record.evidence_filter), settings.propagate_references,
         )  # fmt: skip
         context.progress(0)
-        settings = TransferSettings(**record.settings)
         scoring = ScoringConfig.from_document(record.scoring)
         transfers = predict_go_terms(
             found, vectors, references.vectors, references.annotations, settings,

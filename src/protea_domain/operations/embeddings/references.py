@@ -10,7 +10,7 @@ another recipe or newly embedded references build anew.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import UUID
 
 from protea_domain.annotations.fact import Fact
@@ -26,6 +26,7 @@ from protea_domain.prediction.references import (
     EvidenceFilter,
     ReferenceAnnotations,
     build_reference_annotations,
+    with_ancestors,
 )
 from protea_domain.prediction.transfer import ReferenceVectors
 
@@ -107,17 +108,22 @@ class PredictionCaches:
         recipe_hash: str,
         annotation_set_id: UUID,
         evidence_filter: EvidenceFilter,
+        propagate: bool = False,
     ) -> StoredReferences:
         """The key also holds the recipe's vector count: references embedded since the last
-        build make a new entry (and drop the indices built from the old one)."""
+        build make a new entry (and drop the indices built from the old one). With
+        `propagate`, the annotations carry every ancestor (`with_ancestors`)."""
         with embeddings() as uow:
             count = uow.embeddings.count_vectors(recipe_hash)
-        key = CacheKey(recipe_hash, f"{annotation_set_id}:{evidence_filter}:{count}")
+        key = CacheKey(recipe_hash, f"{annotation_set_id}:{evidence_filter}:{propagate}:{count}")
 
         def build() -> StoredReferences:
             self.indices.invalidate()
-            return load_references(
+            loaded = load_references(
                 biodata, embeddings, recipe_hash, annotation_set_id, evidence_filter
             )
+            if not propagate:
+                return loaded
+            return replace(loaded, annotations=with_ancestors(loaded.annotations, loaded.graph))
 
         return self.references.get("references", key, build)
