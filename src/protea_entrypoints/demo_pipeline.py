@@ -21,8 +21,8 @@ from protea_domain.ports.embedder import Embedder
 from protea_domain.prediction import TransferSettings, annotate, cafa_lines
 from protea_domain.prediction.files import load_fasta, load_go_graph, load_reference_annotations
 from protea_domain.prediction.go_graph import GoGraph
-from protea_domain.prediction.references import ReferenceAnnotations
-from protea_domain.scoring import TRANSFER
+from protea_domain.prediction.references import ReferenceAnnotations, with_ancestors
+from protea_domain.scoring import VOTE
 
 DEMO_DATA = Path(__file__).with_name("demo_data")
 OBO = "go-basic-2022-07-01-slice.obo.gz"
@@ -68,15 +68,22 @@ def naive_lines(annotations: ReferenceAnnotations, graph: GoGraph, queries: list
     return [f"{q}\t{line}" for q in queries for line in scored]
 
 
+DEMO_K = 20
+
+
 def run_demo(
-    data_dir: Path = DEMO_DATA, *, k: int = 5, embedder: Embedder | None = None
+    data_dir: Path = DEMO_DATA, *, k: int = DEMO_K, embedder: Embedder | None = None
 ) -> DemoResult:
+    """The demo's recipe in memory: kmer embeddings, references carrying every ancestor of
+    their terms, the similarity-weighted vote of the k nearest (the setting that beat the
+    naive baseline in benchmarks/prediction_quality.py)."""
     graph = load_go_graph(data_dir / OBO)
     annotations = load_reference_annotations(data_dir / "reference_annotations.tsv", graph)
     references = load_fasta(data_dir / "reference.fasta")
     queries = load_fasta(data_dir / "queries.fasta")
-    run = annotate(queries, references, annotations, embedder or KmerEmbedder(),
-                   TransferSettings(k=k), TRANSFER)  # fmt: skip
+    settings = TransferSettings(k=k, propagate_references=True)
+    run = annotate(queries, references, with_ancestors(annotations, graph),
+                   embedder or KmerEmbedder(), settings, VOTE)  # fmt: skip
     predictions = {
         "knn_kmer": list(cafa_lines(run.scores)),
         "naive": naive_lines(annotations, graph, [q for q, _ in queries]),
