@@ -6,8 +6,8 @@ annotation releases; embed every sequence (kmer); predict GO terms for the queri
 nearest-neighbour transfer; build the evaluation set (references' release -> queries' 2022
 ground truth: every query is no-knowledge) and the information accretion; evaluate the
 prediction set (similarity-weighted vote of the 20 nearest references, which carry every
-ancestor of their terms) beside a naive frequency baseline (a CAFA file in the artifact store); print
-the stored results. Every step is a job on the queue, run by workers inside this process.
+ancestor of their terms) beside a naive frequency baseline (a CAFA file in the artifact store);
+print the stored results. Every step is a job on the queue, run by workers inside this process.
 """
 
 from __future__ import annotations
