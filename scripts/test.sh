@@ -87,9 +87,14 @@ step "ruff format --check" ruff format --check "${lint_paths[@]}"
 step "mypy" mypy
 step "lint-imports" lint-imports
 
-say "== pytest $*"
+# Two xdist workers by default (PROTEA_TEST_WORKERS; 0 runs in this process): each has its own
+# PostgreSQL databases, and the tests of the one RabbitMQ broker and S3 server share a worker.
+workers=${PROTEA_TEST_WORKERS:-2}
+xdist=()
+[ "$workers" = 0 ] || xdist=(-n "$workers" --dist loadgroup)
+say "== pytest ${xdist[*]} $*"
 rc=0
-"$PY" -m pytest "$@" || rc=$?
+"$PY" -m pytest "${xdist[@]}" "$@" || rc=$?
 case $rc in
 0) say "all checks passed" ;;
 5) die "pytest collected no tests (exit 5): counted as a failure" 5 ;;

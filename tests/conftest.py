@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, make_url, text
 
 from protea_adapters.memory.store import MemoryStore
 from protea_adapters.memory.unit_of_work import MemoryUnitOfWork
@@ -28,12 +28,56 @@ settings.register_profile(
     "protea", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 settings.load_profile("protea")
-PG_URL = os.environ.get(
-    "PROTEA_TEST_PG_URL", "postgresql+psycopg2://protea@127.0.0.1:5432/protea_test"
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+"""`gw0`, `gw1`, ... under pytest-xdist: each worker gets databases of its own."""
+
+
+def per_worker(url: str) -> str:
+    """`url` with the xdist worker's name appended to the database name (unchanged outside
+    xdist), so parallel workers never reset each other's schema."""
+    if not XDIST_WORKER:
+        return url
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{XDIST_WORKER}").render_as_string(
+        hide_password=False
+    )
+
+
+PG_URL = per_worker(
+    os.environ.get("PROTEA_TEST_PG_URL", "postgresql+psycopg2://protea@127.0.0.1:5432/protea_test")
 )
-PG_STAIRWAY_URL = os.environ.get(
-    "PROTEA_TEST_PG_STAIRWAY_URL", "postgresql+psycopg2://protea@127.0.0.1:5432/protea_stairway"
+PG_STAIRWAY_URL = per_worker(
+    os.environ.get(
+        "PROTEA_TEST_PG_STAIRWAY_URL",
+        "postgresql+psycopg2://protea@127.0.0.1:5432/protea_stairway",
+    )
 )
+SHARED_SERVICE_MARKERS = ("rabbitmq", "s3")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under xdist (`--dist loadgroup`), every test of the one RabbitMQ broker and the one S3
+    server runs on the same worker, one after another: they purge shared queues and buckets."""
+    for item in items:
+        if any(item.get_closest_marker(name) for name in SHARED_SERVICE_MARKERS):
+            item.add_marker(pytest.mark.xdist_group("shared-services"))
+
+
+def ensure_database(url: str) -> None:
+    """Create the database of `url` when missing (a worker's own database under xdist),
+    through the server's `postgres` database."""
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                {"name": parsed.database},
+            ).first()
+            if exists is None:
+                connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    finally:
+        admin.dispose()
 
 UowFactory = Callable[[], UnitOfWork]
 
@@ -72,6 +116,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 def reset_postgres(url: str) -> Engine:
     engine = build_engine(url)
     try:
+        if XDIST_WORKER:
+            ensure_database(url)
         with engine.begin() as connection:
             connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
             connection.execute(text("CREATE SCHEMA public"))
