@@ -79,6 +79,7 @@ def ensure_database(url: str) -> None:
     finally:
         admin.dispose()
 
+
 UowFactory = Callable[[], UnitOfWork]
 
 
