@@ -87,9 +87,10 @@ step "ruff format --check" ruff format --check "${lint_paths[@]}"
 step "mypy" mypy
 step "lint-imports" lint-imports
 
-# Two xdist workers by default (PROTEA_TEST_WORKERS; 0 runs in this process): each has its own
-# PostgreSQL databases, and the tests of the one RabbitMQ broker and S3 server share a worker.
-workers=${PROTEA_TEST_WORKERS:-2}
+# PROTEA_TEST_WORKERS=N runs pytest on N xdist workers (each with PostgreSQL databases of its
+# own; the tests of the one RabbitMQ broker and S3 server share a worker). Off by default until
+# the few tests that still fail under xdist are fixed (see the issue notes).
+workers=${PROTEA_TEST_WORKERS:-0}
 xdist=()
 [ "$workers" = 0 ] || xdist=(-n "$workers" --dist loadgroup)
 say "== pytest ${xdist[*]} $*"
