@@ -6,8 +6,10 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from starlette.types import Scope
+if TYPE_CHECKING:  # the CLI imports this module without the api extra installed
+    from starlette.types import Scope
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network

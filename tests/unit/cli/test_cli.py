@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from uuid import UUID
 
@@ -177,3 +179,17 @@ def test_db_upgrade(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "db", "upgrade")
     assert code == 0
     assert "upgraded to head" in out
+
+
+def test_the_cli_starts_without_the_optional_extras() -> None:
+    """README's first command installs only the core dependencies: the CLI must import with
+    the api, queue, observability and S3 packages absent."""
+    blocked = ("starlette", "uvicorn", "pika", "opentelemetry", "prometheus_client", "minio")
+    code = (
+        "import sys\n"
+        + "".join(f"sys.modules[{name!r}] = None\n" for name in blocked)
+        + "from protea_entrypoints.cli.main import build_parser\n"
+        + "build_parser().parse_args(['demo'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
