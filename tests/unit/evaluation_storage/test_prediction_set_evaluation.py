@@ -21,6 +21,12 @@ from protea_adapters.memory.evaluation.unit_of_work import MemoryEvaluationUnitO
 from protea_domain.embeddings.config import EmbeddingConfig
 from protea_domain.embeddings.stored import EmbeddingRecipe
 from protea_domain.evaluation.files import evaluate_files
+from protea_domain.evaluation_sets.files import (
+    KNOWN_FILE,
+    ground_truth_file,
+    ground_truth_lines,
+    known_lines,
+)
 from protea_domain.evaluation_sets.stored import EvaluationResultRow
 from protea_domain.evaluation_sets.temporal import Category
 from protea_domain.jobs.status import JobStatus
@@ -221,11 +227,8 @@ def table(rows: list[StoredPrediction], score: Any) -> dict[str, dict[str, float
 
 
 def ground_truth_files(world: World, evaluation_set_id: UUID, folder: Path) -> dict[Category, Path]:
-    from protea_domain.use_cases.evaluation.run_cafa_evaluation import (
-        ground_truth_pairs,
-        known_pairs,
-    )
-
+    """The set's ground truth per category (and the PK known terms beside the folder), as
+    `protea evaluation-set build` writes them."""
     folder.mkdir(parents=True)
     with world.evaluation_uow() as uow:
         targets = uow.evaluation.targets(evaluation_set_id)
@@ -234,15 +237,13 @@ def ground_truth_files(world: World, evaluation_set_id: UUID, folder: Path) -> d
         selected = [t for t in targets if t.category is category]
         if not selected:
             continue
-        path = folder / f"ground_truth_{category.value}.tsv"
-        path.write_text("".join(f"{p}\t{t}\n" for p, t in ground_truth_pairs(selected)))
+        path = folder / ground_truth_file(category)
+        path.write_text("".join(ground_truth_lines(selected)))
         files[category] = path
         if category is Category.PK:
-            (folder.parent / "known_PK.tsv").write_text(
-                "".join(f"{p}\t{t}\n" for p, t in known_pairs(selected))
-            )
+            (folder.parent / KNOWN_FILE).write_text("".join(known_lines(selected)))
     return files
 
 
 def known_file(tmp: Path, category: Category) -> Path | None:
-    return tmp / "known_PK.tsv" if category is Category.PK else None
+    return tmp / KNOWN_FILE if category is Category.PK else None
